@@ -1,0 +1,122 @@
+"""`claimtrack ingest`: read articles into the database and extract their claims."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from claimtrack.cli.app import DEFAULT_DB, DbOpt, DebugOpt, app, user_errors
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders (recursive), globs, or - for stdin", show_default=False
+        ),
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for every article")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for every article")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="URL for every article")] = None,
+    lang: Annotated[str | None, typer.Option(help="Language of every article: ar or en")] = None,
+    reextract: Annotated[
+        bool, typer.Option("--reextract", help="Re-run extraction over stored articles")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a machine-readable summary on stdout")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary")] = False,
+    db: DbOpt = DEFAULT_DB,
+    debug: DebugOpt = False,
+) -> None:
+    """Read articles (txt, md, html, jsonl; files, folders, globs, -) and store their claims.
+
+    Example: claimtrack ingest corpus/ --db claims.db
+    """
+    from claimtrack import pipeline, store
+    from claimtrack.errors import UsageError
+    from claimtrack.ingest import Overrides, parse_date, read_inputs
+
+    with user_errors(debug=debug):
+        if lang is not None and lang not in ("ar", "en"):
+            raise UsageError(f"--lang must be ar or en, not {lang!r}")
+        if not paths and not reextract:
+            raise UsageError("give at least one PATH (or - for stdin), or --reextract")
+        overrides = Overrides(
+            source=source,
+            published=parse_date(published) if published else None,
+            url=url,
+            lang=lang,
+        )
+        with store.connect(db, write=True) as st:
+            summary = pipeline.Summary()
+            if paths:
+                progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+                with progress:
+                    summary = pipeline.ingest(
+                        st,
+                        read_inputs(paths, overrides=overrides),
+                        on_problem=lambda e: typer.echo(f"claimtrack: error: {e}", err=True),
+                        on_progress=progress.update,
+                    )
+            if reextract:
+                redone = pipeline.reextract(st)
+                summary.claims += redone.claims if not paths else 0
+                if not quiet:
+                    typer.echo(
+                        f"re-extracted {redone.read} articles: {redone.claims} claims", err=True
+                    )
+        if as_json:
+            typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+        elif not quiet and paths:
+            typer.echo(
+                f"read {summary.read} articles: {summary.added} added, "
+                f"{summary.duplicates} already stored, {summary.claims} claims; "
+                f"{summary.skipped} inputs skipped",
+                err=True,
+            )
+        if summary.skipped:
+            raise typer.Exit(1)
+
+
+class _Progress:
+    """A progress line on stderr (articles read, articles/s), shown on a terminal only."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed} articles"),
+                TextColumn("{task.fields[rate]:.0f}/s"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task("ingest", total=None, rate=0.0)
+        return self
+
+    def update(self, summary) -> None:
+        if self._progress is not None:
+            task = self._progress.tasks[0]
+            elapsed = task.elapsed or 0.0
+            rate = summary.read / elapsed if elapsed > 0 else 0.0
+            self._progress.update(self._task, completed=summary.read, rate=rate)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.__exit__(None, None, None)

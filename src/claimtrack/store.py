@@ -1,0 +1,456 @@
+"""Storage: the only module that talks to SQLite (through sqlite-utils).
+
+Schema, forward migrations (`PRAGMA user_version`), WAL and a busy timeout so several processes
+can share one file, and the write path: one transaction per batch of articles, claims written
+with `executemany` on sqlite-utils' own connection (the bulk path `insert_all` is 4-10x slower).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from claimtrack.errors import StoreError
+from claimtrack.model import Article, Claim
+
+SCHEMA_VERSION = 2
+BUSY_TIMEOUT_MS = 30_000
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+ARTICLE_COLUMNS = (
+    "ref",
+    "source",
+    "published",
+    "url",
+    "title",
+    "lang",
+    "text",
+    "content_hash",
+    "origin",
+    "ingested_at",
+    "extractor_version",
+)
+CLAIM_COLUMNS = (
+    "article_id",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "metric",
+    "entity",
+    "as_of",
+    "as_of_start",
+    "speaker",
+    "span",
+    "start",
+    "end",
+    "sentence",
+    "extractor_version",
+)
+
+
+def content_hash(text: str) -> str:
+    """Return the hash that identifies an article: NFC text with whitespace runs collapsed."""
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+# --- schema and migrations -------------------------------------------------------------------
+
+
+def _migrate_1(db: sqlite_utils.Database) -> None:
+    """Base tables: articles, claims, sources, entities, entity aliases, and their indexes."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS articles (
+            id INTEGER PRIMARY KEY,
+            ref TEXT,
+            source TEXT,
+            published TEXT,
+            url TEXT,
+            title TEXT,
+            lang TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            origin TEXT,
+            ingested_at TEXT NOT NULL,
+            extractor_version INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            value REAL NOT NULL,
+            low REAL,
+            high REAL,
+            qualifier TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            entity TEXT,
+            as_of TEXT,
+            as_of_start TEXT,
+            speaker TEXT,
+            span TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            sentence TEXT,
+            extractor_version INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS sources (
+            name TEXT PRIMARY KEY,
+            native_name TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS entities (
+            slug TEXT PRIMARY KEY,
+            name TEXT,
+            kind TEXT,
+            members TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS entity_aliases (
+            alias TEXT NOT NULL,
+            slug TEXT NOT NULL REFERENCES entities(slug),
+            PRIMARY KEY (alias, slug)
+        )"""
+    )
+    for sql in (
+        "CREATE INDEX IF NOT EXISTS claims_entity_metric_asof ON claims(entity, metric, as_of)",
+        "CREATE INDEX IF NOT EXISTS claims_metric_asof ON claims(metric, as_of)",
+        "CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id)",
+        "CREATE INDEX IF NOT EXISTS articles_published ON articles(published)",
+        "CREATE INDEX IF NOT EXISTS articles_source ON articles(source)",
+        "CREATE INDEX IF NOT EXISTS articles_ref ON articles(ref)",
+        "CREATE INDEX IF NOT EXISTS entity_aliases_slug ON entity_aliases(slug)",
+    ):
+        db.execute(sql)
+
+
+def _migrate_2(db: sqlite_utils.Database) -> None:
+    """Full-text search over articles and a claims-with-articles view (Datasette-ready)."""
+    if "articles_fts" not in db.table_names():
+        db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+    db.execute("DROP VIEW IF EXISTS claims_view")
+    db.execute(
+        """CREATE VIEW claims_view AS
+        SELECT c.id, c.value, c.low, c.high, c.qualifier, c.unit, c.metric, c.entity,
+               c.as_of, c.as_of_start, c.speaker, c.span, c.start, c."end", c.sentence,
+               c.extractor_version, c.article_id, a.ref AS article_ref, a.source,
+               a.published, a.url, a.title, a.lang
+        FROM claims c JOIN articles a ON a.id = c.article_id"""
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_1, 2: _migrate_2}
+
+
+# --- connection --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """What happened to one article on the write path."""
+
+    article_id: int
+    is_new: bool
+    claims: int
+
+
+class Store:
+    """A claimtrack database: open with `connect()`."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, *, readonly: bool) -> None:
+        self.db = db
+        self.path = path
+        self.readonly = readonly
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions --
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run a block in one write transaction (BEGIN IMMEDIATE, retried while locked)."""
+        self._require_writable()
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as e:
+                if not _is_locked(e) or time.monotonic() > deadline:
+                    raise _store_error(self.path, e) from None
+                time.sleep(0.05)
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error as e:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise _store_error(self.path, e) from None
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path}: the database is read-only; cannot write to it")
+
+    # -- writes --
+
+    def add_articles(
+        self, items: Iterable[tuple[Article, Sequence[Claim]]], *, extractor_version: int
+    ) -> list[Added]:
+        """Store a batch of articles with their claims in one transaction; skip known texts."""
+        results: list[Added] = []
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.transaction():
+            for article, claims in items:
+                digest = content_hash(article.text)
+                row = self.conn.execute(
+                    "SELECT id FROM articles WHERE content_hash = ?", (digest,)
+                ).fetchone()
+                if row is not None:
+                    results.append(Added(row[0], False, 0))
+                    continue
+                cur = self.conn.execute(
+                    f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(ARTICLE_COLUMNS))})",
+                    (
+                        article.ref,
+                        article.source,
+                        article.published,
+                        article.url,
+                        article.title,
+                        article.lang,
+                        article.text,
+                        digest,
+                        article.origin,
+                        now,
+                        extractor_version,
+                    ),
+                )
+                article_id = int(cur.lastrowid or 0)
+                if article.source:
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO sources (name) VALUES (?)", (article.source,)
+                    )
+                self._insert_claims(article_id, claims, extractor_version)
+                results.append(Added(article_id, True, len(claims)))
+        return results
+
+    def replace_claims(
+        self, article_id: int, claims: Sequence[Claim], *, extractor_version: int
+    ) -> None:
+        """Replace an article's claims (re-extraction) in one transaction."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+            self._insert_claims(article_id, claims, extractor_version)
+            self.conn.execute(
+                "UPDATE articles SET extractor_version = ? WHERE id = ?",
+                (extractor_version, article_id),
+            )
+
+    def _insert_claims(self, article_id: int, claims: Sequence[Claim], version: int) -> None:
+        cols = ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+        self.conn.executemany(
+            f"INSERT INTO claims ({cols}) VALUES ({', '.join('?' * len(CLAIM_COLUMNS))})",
+            [claim_row(article_id, c, version) for c in claims],
+        )
+
+    def sync_entities(self, entities: Iterable[dict[str, Any]]) -> None:
+        """Replace the entities and aliases tables with the gazetteer's contents."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM entity_aliases")
+            self.conn.execute("DELETE FROM entities")
+            for ent in entities:
+                self.conn.execute(
+                    "INSERT INTO entities (slug, name, kind, members) VALUES (?, ?, ?, ?)",
+                    (ent["slug"], ent.get("name"), ent.get("kind"), ent.get("members")),
+                )
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO entity_aliases (alias, slug) VALUES (?, ?)",
+                    [(alias, ent["slug"]) for alias in ent.get("aliases", ())],
+                )
+
+    # -- reads --
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Iterator[dict]:
+        """Yield rows of a parameterised query as dicts."""
+        try:
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description or ()]
+            for row in cur:
+                yield dict(zip(names, row, strict=True))
+        except sqlite3.Error as e:
+            raise _store_error(self.path, e) from None
+
+    def articles(self, *, where: str = "1", params: Sequence[Any] = ()) -> Iterator[dict]:
+        """Yield stored articles (id, text, published, lang, ...) matching `where`."""
+        yield from self.query(f"SELECT * FROM articles WHERE {where} ORDER BY id", params)
+
+    def count(self, table: str) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def claim_row(article_id: int, c: Claim, version: int) -> tuple:
+    """Return the claims-table row of one claim, in CLAIM_COLUMNS order."""
+    return (
+        article_id,
+        c.value,
+        c.low,
+        c.high,
+        str(c.qualifier),
+        c.unit,
+        str(c.metric),
+        c.entity,
+        c.as_of,
+        c.as_of_start,
+        c.speaker,
+        c.span,
+        c.start,
+        c.end,
+        c.sentence,
+        version,
+    )
+
+
+def connect(path: Path | str, *, write: bool = False, must_exist: bool = False) -> Store:
+    """Open (and create or migrate) the database at `path`.
+
+    With `write=False` a database in a read-only place is opened read-only for queries.
+    """
+    path = Path(path)
+    exists = path.exists()
+    if must_exist and not exists:
+        raise StoreError(f"{path}: no database here; run `claimtrack ingest` first or pass --db")
+    if exists:
+        _check_header(path)
+    elif not write:
+        # A query on a missing database sees an empty one; nothing is written to disk.
+        return _open(":memory:", Path(path), readonly=False, memory=True)
+    readonly = exists and not _writable(path)
+    if write and readonly:
+        raise StoreError(f"{path}: the database is read-only; cannot ingest into it")
+    if write and not exists and not os.access(path.parent.resolve(), os.W_OK):
+        raise StoreError(f"{path}: cannot create the database: the folder is not writable")
+    return _open(str(path), path, readonly=readonly, memory=False)
+
+
+def _open(target: str, path: Path, *, readonly: bool, memory: bool) -> Store:
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"file:{Path(target).resolve()}?mode=ro",
+                uri=True,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        else:
+            conn = sqlite3.connect(
+                target,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        store = Store(db, path, readonly=readonly)
+        version = store.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: schema version {version} is newer than this claimtrack "
+                f"({SCHEMA_VERSION}); upgrade claimtrack"
+            )
+        if version < SCHEMA_VERSION:
+            if readonly:
+                raise StoreError(
+                    f"{path}: schema version {version} needs migrating, but the database is "
+                    "read-only"
+                )
+            _migrate(store, version)
+        if not readonly and not memory:
+            _set_wal(conn, path)
+        return store
+    except sqlite3.Error as e:
+        raise _store_error(path, e) from None
+
+
+def _set_wal(conn: sqlite3.Connection, path: Path) -> None:
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if str(mode).lower() != "wal":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _migrate(store: Store, version: int) -> None:
+    with store.transaction():
+        # Re-read inside the write lock: another process may have migrated meanwhile.
+        current = store.schema_version()
+        for target in range(current + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[target](store.db)
+        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as e:
+        raise StoreError(f"{path}: cannot read the database: {e.strerror}") from None
+    if head and head != _SQLITE_HEADER:
+        raise StoreError(f"{path}: not an SQLite database (refusing to touch it)")
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent.resolve(), os.W_OK)
+
+
+def _is_locked(e: sqlite3.Error) -> bool:
+    return "locked" in str(e) or "busy" in str(e)
+
+
+def _store_error(path: Path, e: sqlite3.Error) -> StoreError:
+    msg = str(e)
+    if _is_locked(e):
+        return StoreError(f"{path}: the database is locked by another process; try again")
+    if "malformed" in msg or "not a database" in msg or "corrupt" in msg:
+        return StoreError(f"{path}: the database file is corrupt ({msg}); run `claimtrack check`")
+    if "readonly" in msg or "read-only" in msg:
+        return StoreError(f"{path}: the database is read-only; cannot write to it")
+    return StoreError(f"{path}: database error: {msg}")
