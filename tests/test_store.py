@@ -1,0 +1,94 @@
+"""Storage: schema, migrations from older versions, WAL, transactions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from claimtrack import store
+from claimtrack.model import Article, Claim, Metric, Qualifier
+
+
+def claim(value: float, start: int = 0) -> Claim:
+    return Claim(value=value, qualifier=Qualifier.EXACT, unit="person",
+                 metric=Metric.CAMP_POPULATION, span="x", start=start, end=start + 1,
+                 sentence="x", entity="al-hol", as_of="2020")  # fmt: skip
+
+
+def test_new_database_is_current_and_in_wal_mode(tmp_path: Path) -> None:
+    with store.connect(tmp_path / "n.db", write=True) as st:
+        assert st.schema_version() == store.SCHEMA_VERSION
+        assert st.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        names = set(st.db.table_names()) | set(st.db.view_names())
+        assert {"articles", "claims", "sources", "entities", "entity_aliases",
+                "articles_fts", "claims_view"} <= names  # fmt: skip
+
+
+def test_migration_from_version_1_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    store.MIGRATIONS[1](db)
+    conn.execute(
+        "INSERT INTO articles (text, content_hash, ingested_at, extractor_version, source) "
+        "VALUES ('نحو 64 ألف شخص في مخيم الهول', 'h1', '2020-01-01', 1, 'Old')"
+    )
+    conn.execute(
+        'INSERT INTO claims (article_id, value, qualifier, unit, metric, span, start, "end", '
+        "extractor_version) VALUES (1, 64000, 'approx', 'person', 'camp_population', "
+        "'نحو 64 ألف', 0, 10, 1)"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with store.connect(path, write=True) as st:
+        assert st.schema_version() == store.SCHEMA_VERSION
+        (row,) = st.query("SELECT value, source FROM claims_view")
+        assert row == {"value": 64000, "source": "Old"}
+        # the full-text index covers rows stored before the migration
+        hits = list(st.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'الهول'"))
+        assert hits == [{"rowid": 1}]
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    try:
+        store.connect(path, write=True)
+    except store.StoreError as e:
+        assert "newer" in str(e)
+    else:
+        raise AssertionError("expected StoreError")
+
+
+def test_batch_is_atomic(tmp_path: Path) -> None:
+    with store.connect(tmp_path / "a.db", write=True) as st:
+        good = (Article(text="one", origin="t"), [claim(1)])
+        bad = (Article(text="two", origin="t"), [claim(float("nan"))])  # NOT NULL value
+        try:
+            st.add_articles([good, bad], extractor_version=1)
+        except Exception:
+            pass
+        assert st.count("articles") == 0
+        assert st.count("claims") == 0
+
+
+def test_duplicate_text_is_stored_once(tmp_path: Path) -> None:
+    with store.connect(tmp_path / "a.db", write=True) as st:
+        a = Article(text="نحو 64 ألف", origin="t")
+        first = st.add_articles([(a, [claim(64000)])], extractor_version=1)
+        second = st.add_articles([(a, [claim(64000)])], extractor_version=1)
+        assert (first[0].is_new, second[0].is_new) == (True, False)
+        assert (st.count("articles"), st.count("claims")) == (1, 1)
+
+
+def test_query_on_missing_database_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "none.db"
+    with store.connect(path) as st:
+        assert list(st.query("SELECT * FROM claims")) == []
+    assert not path.exists()
