@@ -51,6 +51,24 @@ FormatOpt = Annotated[
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from claimtrack import __version__
+
+        typer.echo(f"claimtrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version"),
+    ] = False,
+) -> None:
+    """Track quantitative claims in Arabic and English articles: ingest, extract, query."""
+
+
 def is_debug() -> bool:
     """Return whether tracebacks were asked for (`--debug` or CLAIMTRACK_DEBUG=1)."""
     return os.environ.get("CLAIMTRACK_DEBUG", "") not in ("", "0")

@@ -161,7 +161,23 @@ def _read_bytes(data: bytes, name: str, kind: str) -> Iterator[Article | InputEr
     if not body.strip():
         yield InputError(f"{name}: empty file, no text (skipped)")
         return
+    if "title" not in meta:
+        title = _first_line_title(body)
+        if title:
+            meta["title"] = title
     yield _article(body, name, meta)
+
+
+def _first_line_title(text: str) -> str | None:
+    """Return the first line of a text article as its title when it reads like a headline."""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if len(line) > 200 or head_date(line) or line.endswith((".", ":", "،")):
+            return None
+        return line.lstrip("#").strip() or None
+    return None
 
 
 def _html_article(markup: str, name: str, extra: dict[str, str] | None = None) -> Iterator:
