@@ -18,9 +18,7 @@ def command_names() -> list[str]:
 
 
 def test_every_command_has_an_example_in_the_readme() -> None:
-    missing = [
-        name for name in command_names() if not re.search(rf"\bclaimtrack {name}\b", README)
-    ]
+    missing = [name for name in command_names() if not re.search(rf"\bclaimtrack {name}\b", README)]
     assert not missing, f"commands without an example in README.md: {missing}"
 
 
