@@ -1,0 +1,185 @@
+"""The numeral lexicon: language data folded into one word table and one tokenising regex.
+
+`lexicon()` merges `lang/ar/*.toml` and `lang/en/*.toml` (tables `numerals.*` and `dates.*`):
+real articles mix scripts, so both languages' words are always recognised. Every form is folded
+with `normalize.fold`, so the tables are written in ordinary spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from claimtrack import lang as _lang
+from claimtrack.extract.normalize import fold
+
+# Roles a form can play (one form may have several: "من" starts a range and links a date).
+NUM = "num"  # cardinal word below a thousand -> int
+SCALE = "scale"  # singular scale word -> int
+DUAL = "dual"  # dual scale word (two times) -> int
+PLURAL = "plural"  # plural scale word, only after a number -> int
+FRAC = "frac"  # fraction -> Decimal
+VAGUE = "vague"  # vague amount -> low bound
+ORD = "ord"  # ordinal word -> int
+ORDSUF = "ordsuf"  # "th" glued to digits
+GLUED = "glued"  # form attaches only when glued to digits
+WEAK = "weak"  # number word never reported alone
+ART = "art"  # "a": a number only before a scale or fraction
+CONJ = "conj"  # separate "و" / "and"
+QPRE = "qpre"  # qualifier before -> "approx" | "over" | "under"
+QPOST = "qpost"  # qualifier after
+RSTART = "rstart"  # range opener
+RMID = "rmid"  # range middle word
+CURPOST = "curpost"  # currency after -> code
+CURPRE = "curpre"  # currency before -> code
+PCT = "pct"  # percent word/sign after
+DUR = "dur"  # time/duration unit after
+AGE = "age"  # age cue before
+TCUE = "tcue"  # clock-time cue before
+TPOST = "tpost"  # clock-time mark after
+YCUE = "ycue"  # year cue before
+YPOST = "ypost"  # year mark after
+IDCUE = "idcue"  # identifier cue before
+MONTH = "month"  # month name -> 1..12
+WEEKDAY = "weekday"  # weekday name -> 1..7
+DAYLINK = "daylink"  # word between day and month
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Folded form -> roles, the compiled tokeniser, and per-language switches."""
+
+    words: dict[str, dict[str, Any]]
+    pattern: re.Pattern[str]
+    clitic_letters: frozenset[str]
+    conj_letters: frozenset[str]
+    articles: tuple[str, ...]  # the article, then the preposition+article form ("ال", "لل")
+    bare_years: dict[str, bool] = field(default_factory=dict)
+
+
+def key(text: str) -> str:
+    """Return the lookup key of a folded phrase (single spaces)."""
+    return " ".join(text.split())
+
+
+def _fold_form(form: str) -> str:
+    return key(fold(form).text)
+
+
+def _add(words: dict[str, dict[str, Any]], form: str, role: str, value: Any) -> None:
+    words.setdefault(_fold_form(form), {})[role] = value
+
+
+def _number(text: str) -> int | Decimal:
+    value = Decimal(text)
+    return int(value) if value == value.to_integral_value() else value
+
+
+def _valued(words: dict[str, dict[str, Any]], table: dict[str, Any], role: str, conv: Any) -> None:
+    for value, forms in table.items():
+        for form in forms:
+            _add(words, form, role, conv(value))
+
+
+def _listed(words: dict[str, dict[str, Any]], table: dict[str, Any], role: str) -> None:
+    for form in table.get("forms", []):
+        _add(words, form, role, True)
+
+
+def _trie_regex(forms: list[str]) -> str:
+    """Return a regex matching any of `forms`, longest first, as a prefix trie."""
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(piece + build(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Return the merged, folded lexicon of all languages (built once)."""
+    words: dict[str, dict[str, Any]] = {}
+    clitics: dict[str, list[str]] = {}
+    bare_years: dict[str, bool] = {}
+    for code in _lang.LANGS:
+        data = _lang.load(code)
+        num = data.get("numerals", {})
+        dates = data.get("dates", {})
+        bare_years[code] = bool(num.get("bare_four_digits_are_years", False))
+        _valued(words, num.get("words", {}), NUM, int)
+        _valued(words, num.get("scales", {}), SCALE, int)
+        _valued(words, num.get("scale_duals", {}), DUAL, int)
+        _valued(words, num.get("scale_plurals", {}), PLURAL, int)
+        _valued(words, num.get("fractions", {}), FRAC, Decimal)
+        _valued(words, num.get("vague", {}), VAGUE, int)
+        _valued(words, num.get("ordinals", {}), ORD, int)
+        _valued(words, num.get("qualifiers_before", {}), QPRE, str)
+        _valued(words, num.get("qualifiers_after", {}), QPOST, str)
+        _valued(words, num.get("currencies_after", {}), CURPOST, str)
+        _valued(words, num.get("currencies_before", {}), CURPRE, str)
+        _valued(words, dates.get("months", {}), MONTH, int)
+        _valued(words, dates.get("weekdays", {}), WEEKDAY, int)
+        for role, table in (
+            (WEAK, "weak"),
+            (ART, "articles"),
+            (GLUED, "glued_only"),
+            (ORDSUF, "ordinal_suffixes"),
+            (CONJ, "conjunctions"),
+            (PCT, "percent"),
+            (DUR, "duration_units"),
+            (AGE, "age_cues"),
+            (TCUE, "time_cues"),
+            (TPOST, "time_after"),
+            (YCUE, "year_cues"),
+            (YPOST, "year_after"),
+            (IDCUE, "id_cues"),
+        ):
+            _listed(words, num.get(table, {}), role)
+        _listed(words, dates.get("day_month_links", {}), DAYLINK)
+        ranges = num.get("ranges", {})
+        for form in ranges.get("start", []):
+            _add(words, form, RSTART, True)
+        for form in ranges.get("middle", []):
+            _add(words, form, RMID, True)
+        for name, forms in num.get("clitics", {}).items():
+            clitics.setdefault(name, []).extend(_fold_form(f) for f in forms)
+    conj = sorted(set(clitics.get("conjunctions", [])))
+    prep = sorted(set(clitics.get("prepositions", [])))
+    art = sorted(set(clitics.get("article", [])), key=len, reverse=True)
+    prep_art = sorted(set(clitics.get("preposition_article", [])), key=len, reverse=True)
+    conj_re = f"[{''.join(conj)}]?" if conj else ""
+    prep_re = f"[{''.join(prep)}]?" if prep else ""
+    alts = [prep_re + "(?:" + "|".join(map(re.escape, art)) + ")"] if art else []
+    alts += [re.escape(p) for p in prep_art]
+    if prep:
+        alts.append(f"[{''.join(prep)}]")
+    clitic_re = conj_re + ("(?:" + "|".join(alts) + ")?" if alts else "")
+    forms = sorted(words, key=len, reverse=True)
+    word_re = _trie_regex(forms)
+    letter_l = r"(?<![^\W\d_])"
+    letter_r = r"(?![^\W\d_])"
+    pattern = re.compile(
+        r"(?P<d>\d+(?:[.,]\d+)*)" + f"|{letter_l}(?P<c>{clitic_re})(?P<w>{word_re}){letter_r}"
+    )
+    letters = frozenset("".join(conj + prep))
+    articles = tuple(art[:1] + prep_art[:1])
+    return Lexicon(words, pattern, letters, frozenset("".join(conj)), articles, bare_years)
