@@ -1,0 +1,310 @@
+"""Time expressions in folded text, resolved against the publication date (data: dates.toml and
+the `claims.time` table of claims.toml).
+
+date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-word] year]
+          | month day [, year]                                   (English)
+month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this)
+part     := (quarter|half) ordinal [link] year-ref | ordinal (quarter|half) link year-ref
+edge     := (start-of|end-of) [link] year-ref
+year     := year-cue YYYY
+relative := today | yesterday | last month | this year | ...        weekday := [day-word] weekday
+period   := since T (until T)? | from T until T ;  `since T` alone runs to the time of speaking.
+A value keeps the precision written: YYYY, YYYY-MM or YYYY-MM-DD.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from claimtrack import lang as _lang
+from claimtrack.extract import lexicon
+from claimtrack.extract.lexicon import fold_form
+
+_CLITIC = "(?:[\u0648\u0641]?[\u0628\u0644]?)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A resolved time expression: `value` (a period's end), `start` for periods."""
+
+    fstart: int
+    fend: int
+    value: str
+    start: str | None = None
+    kind: str = "point"  # point | period | since | relative | weekday | now | same
+    is_explicit: bool = True  # written with a date, month or year (not a relative word)
+
+
+def _alt(forms: list[str]) -> str:
+    folded = sorted({fold_form(f.rstrip("*")) for f in forms if f.strip()}, key=len, reverse=True)
+    if not folded:
+        return "(?!)"
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, f.split(" "))) for f in folded) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    days: dict[str, int]
+    parts: dict[str, int]
+    rel: dict[str, str]
+    quarter: re.Pattern[str]
+    last: re.Pattern[str]
+    start_of: re.Pattern[str]
+    end_of: re.Pattern[str]
+    since: re.Pattern[str]
+    since_any: re.Pattern[str]
+    until: re.Pattern[str]
+    from_: re.Pattern[str]
+    same: lexicon.Lexicon
+
+
+def _table(table: dict[str, list[str]]) -> dict[str, int]:
+    return {fold_form(f): int(k) for k, forms in table.items() for f in forms}
+
+
+@cache
+def grammar(lang: str) -> _Grammar:
+    """Return the compiled time grammar of `lang`."""
+    data = _lang.load(lang)
+    dates = data["dates"]
+    t = data["claims"]["time"]
+    months = _table(dates["months"])
+    weekdays = _table(dates["weekdays"])
+    days = _table(dates["day_ordinals"])
+    parts = _table(t["part_ordinals"])
+    rel = {fold_form(f): key for key, forms in t["relative"].items() for f in forms}
+    month = _alt(list(months))
+    weekday = _alt(list(weekdays))
+    dayord = _alt(list(days))
+    link = _alt(t["link"] + dates.get("day_month_links", {}).get("forms", []))
+    year_w = _alt(t["year_words"])
+    month_w = _alt(t["month_words"])
+    day_w = _alt(t["day_words"])
+    last = _alt(t["last"])
+    this = _alt(t["this"])
+    rel_year = (
+        rf"(?:(?:{year_w})\s+(?:{last}|{this})|(?:{this})\s+(?:{year_w})|(?:{last})\s+(?:{year_w}))"
+    )
+    relw = _alt(
+        list(t["relative"].get("today", [])) + [f for k, v in t["relative"].items() for f in v]
+    )
+    year = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+    yref = rf"(?:(?:(?:{year_w})\s+)?(?P<{{n}}y>{year})|(?P<{{n}}r>{rel_year}))"
+    partw = _alt(t["quarter"] + t["half"])
+    pord = _alt([f for v in t["part_ordinals"].values() for f in v])
+    markers = _alt(t["markers"] + t["since"] + t["from"] + t["until"] + t["start_of"] + t["end_of"])
+    S = r"\s+"
+    sep = r"\s*[,\u060c]?\s*"
+    alts = [
+        # day month [year]
+        rf"(?P<date>(?:(?:{day_w}){S})?(?:(?P<dwd>{weekday}){sep})?(?:(?:{day_w}){S})?"
+        rf"(?P<dd>\d{{1,2}}(?:st|nd|rd|th)?|{dayord}){S}(?:(?:{link}){S})?(?:(?:{month_w}){S})?"
+        rf"(?P<dm>{month})(?:{sep}(?:(?:{link}){S})?(?:(?:{year_w}){S})?(?P<dy>{year}))?"
+        rf"(?:{S}\((?:{month})\))?)",
+        # month day[, year] (English)
+        rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{sep}(?P<mdy>{year}))?)",
+        # part of a year
+        rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord}){S}(?:(?:{link}){S})?"
+        + yref.format(n="p")
+        + ")",
+        rf"(?P<part2>(?:the{S})?(?P<po2>{pord}){S}(?P<pw2>{partw}){S}(?:{link}){S}"
+        + yref.format(n="q")
+        + ")",
+        # start / end of a year
+        rf"(?P<edge>(?P<ew>{_alt(t['start_of'] + t['end_of'])}){S}(?:(?:{link}){S})?"
+        + yref.format(n="e")
+        + ")",
+        # month [year | rel-year | last | this]
+        rf"(?P<month>(?P<mmark>(?:{markers}|{month_w}){S}(?:(?:{month_w}){S})?)?(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
+        rf"(?:{S}\((?:{month})\))?"
+        rf"(?:(?:{sep}(?:(?:{link}){S})?(?:(?:{year_w}){S})?(?P<my>{year}))"
+        rf"|(?:{S}(?:(?:{link}){S})?(?P<mr>{rel_year}))|(?:{S}(?P<ml>{last}))|(?:{S}(?P<mt>{this})))?)",
+        # relative words
+        rf"(?P<rel>{relw})",
+        # weekday
+        rf"(?P<wd>(?:(?:{day_w}){S})?(?P<wdn>{weekday}))",
+        # year with a cue
+        rf"(?P<year>(?:(?:{year_w}|{markers}){S})(?P<yy>{year}))",
+    ]
+    pattern = re.compile(rf"(?<!\w){_CLITIC}(?:{'|'.join(alts)})(?!\w)")
+    return _Grammar(
+        pattern=pattern,
+        months=months,
+        weekdays=weekdays,
+        days=days,
+        parts=parts,
+        rel=rel,
+        quarter=re.compile(_alt(t["quarter"])),
+        last=re.compile(last),
+        start_of=re.compile(_alt(t["start_of"])),
+        end_of=re.compile(_alt(t["end_of"])),
+        since=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['since'])}\s*$"),
+        since_any=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['since'])}(?!\w)"),
+        until=re.compile(rf"^\s*{_CLITIC}{_alt(t['until'])}\s*$"),
+        from_=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['from'])}\s*$"),
+        same=lexicon.words(t["same"]),
+    )
+
+
+def _key(s: str | None) -> str:
+    return " ".join(s.split()) if s else ""
+
+
+def _lookup(table: dict[str, int], s: str) -> int | None:
+    s = _key(s)
+    if s in table:
+        return table[s]
+    for k, v in table.items():  # clitic-prefixed forms ("لآذار")
+        if s.endswith(k):
+            return v
+    return None
+
+
+def _month_before(pub: date, month: int, *, strict: bool) -> int:
+    if month < pub.month or (month == pub.month and not strict):
+        return pub.year
+    return pub.year - 1
+
+
+def _rel_year(g: _Grammar, s: str, pub: date) -> int:
+    return pub.year - 1 if g.last.search(s) else pub.year
+
+
+def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
+    s, e = m.start(), m.end()
+    if m.group("date"):
+        day = _lookup(g.days, m.group("dd")) or int(re.sub(r"\D", "", m.group("dd")) or 0)
+        month = _lookup(g.months, m.group("dm"))
+        if not month or not 1 <= day <= 31:
+            return None
+        if m.group("dy"):
+            y = int(m.group("dy"))
+        else:
+            y = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+        return _day(s, e, y, month, day)
+    if m.group("mdate"):
+        month = _lookup(g.months, m.group("mdm"))
+        day = int(m.group("mdd"))
+        if not month or not 1 <= day <= 31:
+            return None
+        y = (
+            int(m.group("mdy"))
+            if m.group("mdy")
+            else (pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1)
+        )
+        return _day(s, e, y, month, day)
+    if m.group("part") or m.group("part2"):
+        n = "p" if m.group("part") else "q"
+        pw = m.group("pw") or m.group("pw2")
+        po = _lookup(g.parts, m.group("po") or m.group("po2")) or 1
+        y = int(m.group(f"{n}y")) if m.group(f"{n}y") else _rel_year(g, m.group(f"{n}r"), pub)
+        size = 3 if g.quarter.fullmatch(_key(pw)) else 6
+        last_m = min(12, po * size)
+        first_m = last_m - size + 1
+        end = date(y, last_m, calendar.monthrange(y, last_m)[1])
+        return TimeExpr(s, e, end.isoformat(), date(y, first_m, 1).isoformat(), "period")
+    if m.group("edge"):
+        ew = _key(m.group("ew"))
+        is_start = bool(g.start_of.fullmatch(ew))
+        if m.group("ey"):
+            y = int(m.group("ey"))
+            return TimeExpr(s, e, str(y) if is_start else f"{y}-12")
+        y = _rel_year(g, m.group("er"), pub)
+        return TimeExpr(s, e, f"{y}-01" if is_start else f"{y}-12", None, "point", False)
+    if m.group("month"):
+        month = _lookup(g.months, m.group("mm"))
+        if not month:
+            return None
+        if m.group("my"):
+            return TimeExpr(s, e, f"{int(m.group('my'))}-{month:02d}")
+        if m.group("mr"):
+            return TimeExpr(s, e, f"{_rel_year(g, m.group('mr'), pub)}-{month:02d}")
+        if not m.group("mmark") and not m.group("ml") and not m.group("mt"):
+            return None  # a bare month name is too often another word ("may", "مارس")
+        y = _month_before(pub, month, strict=bool(m.group("ml")))
+        return TimeExpr(s, e, f"{y}-{month:02d}")
+    if m.group("rel"):
+        key = g.rel.get(_key(m.group("rel")))
+        if key is None:
+            return None
+        return _relative(s, e, key, pub)
+    if m.group("wd"):
+        wd = _lookup(g.weekdays, m.group("wdn"))
+        if not wd:
+            return None
+        back = (pub.isoweekday() - wd) % 7
+        return TimeExpr(s, e, (pub - timedelta(days=back)).isoformat(), None, "weekday", False)
+    if m.group("year"):
+        return TimeExpr(s, e, m.group("yy"))
+    return None
+
+
+def _day(s: int, e: int, y: int, month: int, day: int) -> TimeExpr | None:
+    try:
+        return TimeExpr(s, e, date(y, month, day).isoformat())
+    except ValueError:
+        return None
+
+
+def _relative(s: int, e: int, key: str, pub: date) -> TimeExpr | None:
+    first = pub.replace(day=1)
+    prev = first - timedelta(days=1)
+    values = {
+        "today": (pub.isoformat(), "now"),
+        "nowadays": (pub.strftime("%Y-%m"), "now"),
+        "yesterday": ((pub - timedelta(days=1)).isoformat(), "relative"),
+        "last_week": ((pub - timedelta(days=7)).isoformat(), "relative"),
+        "this_week": (pub.isoformat(), "relative"),
+        "last_month": (prev.strftime("%Y-%m"), "relative"),
+        "this_month": (pub.strftime("%Y-%m"), "relative"),
+        "last_year": (str(pub.year - 1), "relative"),
+        "this_year": (str(pub.year), "relative"),
+    }
+    if key not in values:
+        return None
+    value, kind = values[key]
+    return TimeExpr(s, e, value, None, kind, False)
+
+
+def find_times(ftext: str, published: date | None, lang: str) -> list[TimeExpr]:
+    """Return the time expressions of folded `ftext`, periods merged, in order."""
+    if published is None:
+        return []
+    g = grammar(lang)
+    atoms = [t for m in g.pattern.finditer(ftext) if (t := _resolve(g, m, published))]
+    out: list[TimeExpr] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        head = ftext[max(0, a.fstart - 40) : a.fstart]
+        opener = g.since.search(head) or g.from_.search(head)
+        if opener and i + 1 < len(atoms):
+            b = atoms[i + 1]
+            if g.until.match(ftext[a.fend : b.fstart]) and b.kind != "now":
+                out.append(
+                    TimeExpr(a.fstart - len(opener.group()), b.fend, b.value, a.value, "period")
+                )
+                i += 2
+                continue
+        lead = _last_words(head, 4) + ftext[a.fstart : min(a.fend, a.fstart + 8)]
+        if g.since_any.search(lead):
+            out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
+        else:
+            out.append(a)
+        i += 1
+    for h in g.same.find(ftext):
+        out.append(TimeExpr(h.start, h.end, "", None, "same", False))
+    out.sort(key=lambda t: t.fstart)
+    return out
+
+
+def _last_words(s: str, n: int) -> str:
+    words = s.split()
+    return " ".join(words[-n:]) + " " if words else ""

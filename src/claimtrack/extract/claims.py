@@ -1,0 +1,364 @@
+"""From numerals to claims: metric, unit, entity, as-of time, speaker and provenance.
+
+The text is folded once; sentences, entity mentions, time expressions and speakers are found
+once per article; each figure is then read against the sentence and clause that hold it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from claimtrack.extract import metrics
+from claimtrack.extract.asof import TimeExpr, find_times
+from claimtrack.extract.entities import Gazetteer, Mention, find_mentions
+from claimtrack.extract.normalize import Folded, fold
+from claimtrack.extract.sentences import split_clauses, split_sentences
+from claimtrack.extract.speakers import find_speaker
+from claimtrack.model import Claim, Kind, Metric, Numeral
+
+_CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
+_EVENTS = (Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED, Metric.OPERATIONS)
+_FROM = ("\u0645\u0646", "from", "from the")  # "من"
+_AND = ("and", "&", "\u0648")  # "و"
+_WAW = "\u0648"
+_CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
+
+
+@dataclass(slots=True)
+class _Figure:
+    num: Numeral
+    fstart: int
+    fend: int
+
+
+def _to_folded(folded: Folded, pos: int) -> int:
+    """Return the smallest folded offset whose original offset is at least `pos`."""
+    if not folded._marks:
+        return pos
+    lo, hi = 0, len(folded.text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if folded.to_original(mid) < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def build_claims(
+    text: str,
+    numerals: list[Numeral],
+    *,
+    published: date | None,
+    lang: str,
+    gaz: Gazetteer,
+) -> list[Claim]:
+    """Return the claims among `numerals` (found in `text`), in text order."""
+    folded = fold(text)
+    ft = folded.text
+    figures = [
+        _Figure(n, _to_folded(folded, n.start), _to_folded(folded, n.end))
+        for n in numerals
+        if n.kind in _CLAIMABLE
+    ]
+    if not figures:
+        return []
+    rules = metrics.rules(lang, gaz)
+    sentences = split_sentences(ft)
+    mentions = find_mentions(ft, gaz)
+    times = find_times(ft, published, lang)
+    index: dict[str, tuple[list[int], list[Mention]]] = {}
+    for m in mentions:
+        ends, ms = index.setdefault(m.kind, ([], []))
+        ends.append(m.end)
+        ms.append(m)
+    camp_counts = Counter(m.slug for m in mentions if m.kind == "camp")
+    main_camp, main_n = camp_counts.most_common(1)[0] if camp_counts else (None, 0)
+    org_counts = Counter(m.slug for m in mentions if m.kind in ("org", "country"))
+    main_org = org_counts.most_common(1)[0][0] if org_counts else None
+    pub = published.isoformat() if published else None
+
+    claims: list[Claim] = []
+    sources: list[TimeExpr | None] = []
+    speaker: str | None = None
+    anchor: str | None = None  # as-of of the previous sentence
+    last_claim: Claim | None = None
+    fi = 0
+    mi = 0
+    ti = 0
+    for s, e in sentences:
+        while mi < len(mentions) and mentions[mi].end <= s:
+            mi += 1
+        mj = mi
+        while mj < len(mentions) and mentions[mj].start < e:
+            mj += 1
+        sent_mentions = mentions[mi:mj]
+        while ti < len(times) and times[ti].fstart < s:
+            ti += 1
+        tj = ti
+        while tj < len(times) and times[tj].fstart < e:
+            tj += 1
+        sent_times = times[ti:tj]
+        o_s, o_e = folded.span(s, e)
+        original = text[o_s:o_e]
+        spk, attributed = find_speaker(ft, original, s, e, lang=lang, previous=speaker)
+        if attributed and spk:
+            speaker = spk
+        figs: list[_Figure] = []
+        while fi < len(figures) and figures[fi].fstart < e:
+            if figures[fi].fstart >= s:
+                figs.append(figures[fi])
+            fi += 1
+        sent_anchor: str | None = None
+        if not figs:
+            explicit = [t for t in sent_times if t.kind not in ("same", "now")]
+            if explicit:
+                anchor = explicit[-1].value
+            continue
+        clauses = split_clauses(ft, s, e)
+        speech = [t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10]
+        speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
+        prev_metric: Metric | None = None
+        prev_unit: str | None = None
+        prev_end = s
+        for k, fig in enumerate(figs):
+            nxt = figs[k + 1].fstart if k + 1 < len(figs) else e
+            cs, ce = next(((a, b) for a, b in clauses if a <= fig.fstart < b), (s, e))
+            reading = metrics.read(
+                rules, ft, fig.num, fig.fstart, fig.fend,
+                floor=prev_end, ceil=nxt, clause_start=cs, clause_end=ce,
+                sentence_start=s,
+            )  # fmt: skip
+            gap = ft[prev_end : fig.fstart].split()
+            prev_close = (
+                prev_metric is not None
+                and 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3)
+                and any(w in _AND or (w[0] == _WAW and len(w) > 1) for w in gap)
+            )
+            prev_end = fig.fend
+            if reading.drop:
+                continue
+            camps = [m for m in sent_mentions if m.kind == "camp"]
+            camp_before = _last_of(index, "camp", fig.fstart) is not None
+            anaphor_metric = None
+            if last_claim is not None and last_claim.metric in (
+                Metric.CAMP_POPULATION,
+                Metric.FAMILIES,
+            ):
+                anaphor_metric = last_claim.metric
+            metric, unit = metrics.decide(
+                reading,
+                fig.num,
+                has_camp=bool(camps),
+                camp_known=bool(camps) or camp_before,
+                prev_metric=prev_metric,
+                prev_unit=prev_unit,
+                prev_close=prev_close,
+                anaphor_metric=anaphor_metric,
+            )
+            prev_metric, prev_unit = metric, unit
+            entity = _entity(
+                metric, unit, fig, sent_mentions, index, (cs, ce), ft,
+                main_camp=main_camp, main_n=main_n, main_org=main_org,
+            )  # fmt: skip
+            as_of, as_of_start, src = _as_of(
+                fig, metric, (cs, ce), _segment(ft, s, e, fig.fstart), sent_times, speech,
+                anchor, pub, clauses, [f.fstart for f in figs], speech_at,
+            )  # fmt: skip
+            o_start, o_end = fig.num.start, fig.num.end
+            claim = Claim(
+                value=fig.num.value,
+                qualifier=fig.num.qualifier,
+                unit=unit,
+                metric=metric,
+                span=text[o_start:o_end],
+                start=o_start,
+                end=o_end,
+                sentence=original,
+                low=fig.num.low,
+                high=fig.num.high,
+                entity=entity,
+                as_of=as_of,
+                as_of_start=as_of_start,
+                speaker=spk if attributed else None,
+            )
+            claims.append(claim)
+            sources.append(src)
+            last_claim = claim
+            sent_anchor = as_of
+        if sent_anchor is not None:
+            anchor = sent_anchor
+    return _refine(claims, sources, times)
+
+
+def _last_of(
+    index: dict[str, tuple[list[int], list[Mention]]], kind: str, pos: int
+) -> Mention | None:
+    """Return the last mention of `kind` that ends at or before `pos`."""
+    ends, ms = index.get(kind, ([], []))
+    i = bisect_right(ends, pos)
+    return ms[i - 1] if i else None
+
+
+def _owned(
+    t: TimeExpr, fig: _Figure, clauses: list[tuple[int, int]], fig_starts: list[int]
+) -> bool:
+    """Return whether `t` stands after `fig` in a clause that holds a figure of its own."""
+    if t.fstart < fig.fend:
+        return False
+    for a, b in clauses:
+        if a <= t.fstart < b:
+            if a <= fig.fstart < b:
+                return False
+            return any(a <= f < b for f in fig_starts)
+    return False
+
+
+def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
+    """Return whether a speech verb stands in the three words before `pos`."""
+    from claimtrack.extract.speakers import speech_verbs
+
+    words = ft[s:pos].split()
+    lo = pos - len(" ".join(words[-3:])) - 1 if words else pos
+    return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
+
+
+def _segment(ft: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    """Return the part of the sentence `ft[s:e]` between semicolons that holds `pos`."""
+    a = max(ft.rfind(";", s, pos), ft.rfind("\u061b", s, pos))
+    b = [i for i in (ft.find(";", pos, e), ft.find("\u061b", pos, e)) if i >= 0]
+    return (a + 1 if a >= 0 else s), (min(b) if b else e)
+
+
+def _dist(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    if a_end <= b_start:
+        return b_start - a_end
+    if b_end <= a_start:
+        return a_start - b_end
+    return 0
+
+
+def _as_of(
+    fig: _Figure,
+    metric: Metric,
+    clause: tuple[int, int],
+    segment: tuple[int, int],
+    sent_times: list[TimeExpr],
+    speech: list[TimeExpr],
+    anchor: str | None,
+    pub: str | None,
+    clauses: list[tuple[int, int]],
+    fig_starts: list[int],
+    speech_at: set[int],
+) -> tuple[str | None, str | None, TimeExpr | None]:
+    """Return (as_of, as_of_start, the expression used) for one figure."""
+    real = [t for t in sent_times if t.kind != "same" and not _owned(t, fig, clauses, fig_starts)]
+    talk = [t for t in real if t.fstart in speech_at]
+    if len(talk) < len(real):
+        real = [t for t in real if t.fstart not in speech_at]
+    in_clause = [t for t in real if clause[0] <= t.fstart < clause[1]]
+    in_segment = [t for t in real if segment[0] <= t.fstart < segment[1]]
+    for pool in (in_clause, in_segment, real):
+        if pool:
+            t = min(pool, key=lambda t: _dist(t.fstart, t.fend, fig.fstart, fig.fend))
+            if t.kind == "since":
+                end = speech[-1].value if speech else pub
+                return end, t.start, t
+            return t.value, t.start, t
+    if any(t.kind == "same" for t in sent_times) and anchor:
+        return anchor, None, None
+    if metric in _EVENTS and anchor:
+        return anchor, None, None
+    return pub, None, None
+
+
+def _entity(
+    metric: Metric,
+    unit: str,
+    fig: _Figure,
+    sent: list[Mention],
+    index: dict[str, tuple[list[int], list[Mention]]],
+    clause: tuple[int, int],
+    ft: str,
+    *,
+    main_camp: str | None,
+    main_n: int,
+    main_org: str | None,
+) -> str | None:
+    """Return the slug of what a figure is about (camps first for camp figures)."""
+    before = [m for m in sent if m.end <= fig.fstart]
+    camps = [m for m in sent if m.kind == "camp"]
+
+    def nearest(ms: list[Mention]) -> Mention:
+        return min(ms, key=lambda m: _dist(m.start, m.end, fig.fstart, fig.fend))
+
+    if metric == Metric.FUNDING:
+        donors = [m for m in before if m.kind in ("org", "country")]
+        return donors[-1].slug if donors else main_org
+    if metric == Metric.OPERATIONS:
+        orgs = [m for m in before if m.kind in ("org", "country")]
+        return orgs[0].slug if orgs else None
+    if metric in (Metric.KILLED, Metric.CAPTURED):
+        after = [m for m in camps if fig.fend <= m.start < clause[1] and m.start - fig.fend < 40]
+        if after:
+            return after[0].slug
+        groups = [m for m in sent if m.kind == "group"]
+        if groups:
+            return groups[0].slug
+        if main_camp and main_n >= 2:
+            return main_camp
+        last = _last_of(index, "group", fig.fstart)
+        return last.slug if last else None
+    if metric == Metric.DETAINEES:
+        prisons = [m for m in sent if m.kind == "prison"]
+        if prisons:
+            return nearest(prisons).slug
+        last = _last_of(index, "prison", fig.fstart)
+        return last.slug if last else None
+    if camps:
+        if metric == Metric.REPATRIATED:
+            for m in camps:
+                head = ft[max(0, m.start - 10) : m.start].split()
+                if head and (head[-1] in _FROM or " ".join(head[-2:]) in _FROM):
+                    return m.slug
+        return nearest(camps).slug
+    if metric not in _CAMPISH:
+        if unit == "country":
+            orgs = [m for m in before if m.kind == "org"]
+            if orgs:
+                return orgs[-1].slug
+        others = [m for m in before if m.kind != "camp"]
+        if others:
+            return others[-1].slug
+    last = _last_of(index, "camp", fig.fstart)
+    if last:
+        return last.slug
+    return main_camp
+
+
+def _refine(
+    claims: list[Claim], sources: list[TimeExpr | None], times: list[TimeExpr]
+) -> list[Claim]:
+    """Replace a relative month ("الشهر الماضي") by an explicit period stated just after it."""
+    periods = [t for t in times if t.kind == "period" and t.start]
+    if not periods:
+        return claims
+    out = []
+    for claim, src in zip(claims, sources, strict=True):
+        if src is not None and src.kind == "relative" and len(src.value) == 7:
+            for p in periods:
+                if p.fstart > src.fend and p.fstart - src.fend < 600 and p.start:
+                    if p.start[:7] == src.value or p.value[:7] == src.value:
+                        claim = _replace(claim, as_of=p.value, as_of_start=p.start)
+                    break
+        out.append(claim)
+    return out
+
+
+def _replace(claim: Claim, **changes: object) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, **changes)  # type: ignore[arg-type]

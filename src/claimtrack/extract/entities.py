@@ -1,0 +1,167 @@
+"""The gazetteer (what figures are about) and the mentions of its entities in folded text.
+
+Gazetteer data (`lang/entities.toml`, and a user file merged over it):
+    [generic]            camp = [...]  # "the camp": the camp named last; camps = [...]: both
+    [entity.<slug>]      kind = "camp"; names = [...]; members = ["al-hol", "roj"]
+    [cues.<lang>.<m>]    before = [...]; after = [...]   # extra metric cues (user files)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from claimtrack.extract import lexicon
+from claimtrack.lang import load_file
+
+GENERIC_CAMP = "<camp>"
+GENERIC_CAMPS = "<camps>"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical thing figures are about: a camp, prison, organisation, country or place."""
+
+    slug: str
+    kind: str
+    names: tuple[str, ...]
+    members: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Entities by slug, generic camp words and extra metric cues; compiled lazily."""
+
+    entities: Mapping[str, Entity]
+    generic_camp: tuple[str, ...] = ()
+    generic_camps: tuple[str, ...] = ()
+    cues: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = field(default_factory=dict)
+    _compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def kind(self, slug: str | None) -> str | None:
+        """Return the kind of `slug`, or None when unknown."""
+        ent = self.entities.get(slug) if slug else None
+        return ent.kind if ent else None
+
+    def is_camp(self, slug: str | None) -> bool:
+        """Return whether `slug` is a camp or a composite of camps."""
+        return self.kind(slug) == "camp"
+
+    def lexicon(self) -> lexicon.Lexicon:
+        """Return the compiled names of every entity (and the generic camp words)."""
+        lex = self._compiled.get("lex")
+        if lex is None:
+            table: dict[str, list[str]] = {s: list(e.names) for s, e in self.entities.items()}
+            table[GENERIC_CAMP] = list(self.generic_camp)
+            table[GENERIC_CAMPS] = list(self.generic_camps)
+            lex = self._compiled["lex"] = lexicon.build(table)
+        return lex
+
+    def composite(self, slugs: list[str]) -> str:
+        """Return the slug of the entity made of `slugs` (a listed composite or `a+b`)."""
+        want = set(slugs)
+        for ent in self.entities.values():
+            if ent.members and set(ent.members) == want:
+                return ent.slug
+        return "+".join(dict.fromkeys(slugs))
+
+
+def gazetteer_from_data(data: Mapping[str, Any], base: Gazetteer | None = None) -> Gazetteer:
+    """Return a gazetteer from parsed TOML `data`, merged over `base` (its entries win)."""
+    entities: dict[str, Entity] = dict(base.entities) if base else {}
+    for slug, spec in (data.get("entity") or {}).items():
+        old = entities.get(slug)
+        names = tuple(spec.get("names", ()))
+        if old and not spec.get("replace", False):
+            names = tuple(dict.fromkeys(old.names + names))
+        entities[slug] = Entity(
+            slug=slug,
+            kind=spec.get("kind", old.kind if old else "other"),
+            names=names,
+            members=tuple(spec.get("members", old.members if old else ())),
+        )
+    generic = data.get("generic") or {}
+    camp = tuple(generic.get("camp", ())) + (base.generic_camp if base else ())
+    camps = tuple(generic.get("camps", ())) + (base.generic_camps if base else ())
+    cues: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {}
+    if base:
+        for lang, table in base.cues.items():
+            cues[lang] = {m: dict(v) for m, v in table.items()}
+    for lang, table in (data.get("cues") or {}).items():
+        for metric, spec in table.items():
+            slot = cues.setdefault(lang, {}).setdefault(metric, {})
+            for side, forms in spec.items():
+                slot[side] = tuple(slot.get(side, ())) + tuple(forms)
+    return Gazetteer(entities, tuple(dict.fromkeys(camp)), tuple(dict.fromkeys(camps)), cues)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """Return the shipped gazetteer (`lang/entities.toml`)."""
+    return gazetteer_from_data(load_file("entities.toml"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity named in folded text; generic camp words are resolved to a camp."""
+
+    start: int
+    end: int
+    slug: str
+    kind: str
+    is_generic: bool = False
+
+
+def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
+    """Return the entity mentions of folded `ftext`, joining `A و B` into composites."""
+    raw = gaz.lexicon().find(ftext)
+    out: list[Mention] = []
+    last_camp: str | None = None
+    counts: Counter[str] = Counter()
+    for h in raw:
+        if h.key in (GENERIC_CAMP, GENERIC_CAMPS):
+            continue
+        if gaz.is_camp(h.key):
+            counts[h.key] += 1
+    main = counts.most_common(1)[0][0] if counts else None
+    for h in raw:
+        if h.key == GENERIC_CAMP:
+            slug = last_camp or main
+            if slug:
+                out.append(Mention(h.start, h.end, slug, "camp", True))
+            continue
+        if h.key == GENERIC_CAMPS:
+            slug = gaz.composite(["al-hol", "roj"]) if gaz.entities.get("al-hol+roj") else None
+            if slug:
+                out.append(Mention(h.start, h.end, slug, "camp", True))
+            continue
+        kind = gaz.kind(h.key) or "other"
+        prev = out[-1] if out else None
+        gap = ftext[prev.end : h.start].strip() if prev else None
+        if (
+            prev is not None
+            and not prev.is_generic
+            and prev.kind == kind
+            and gap in ("\u0648", "and", "&")
+            and prev.slug != h.key
+        ):
+            members = [*prev.slug.split("+"), h.key]
+            slug = gaz.composite(members)
+            out[-1] = Mention(prev.start, h.end, slug, kind)
+        else:
+            out.append(Mention(h.start, h.end, h.key, kind))
+        if kind == "camp":
+            last_camp = out[-1].slug
+    return out
+
+
+def main_camp(mentions: list[Mention]) -> tuple[str | None, int]:
+    """Return the camp named most often (ties: first named) and how often."""
+    counts: Counter[str] = Counter(m.slug for m in mentions if m.kind == "camp")
+    if not counts:
+        return None, 0
+    slug, n = counts.most_common(1)[0]
+    return slug, n

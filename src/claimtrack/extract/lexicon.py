@@ -1,0 +1,119 @@
+"""Word lists from the data files compiled into one regex each, matched on folded text.
+
+A form is folded with `fold()` on load; spaces match any run of spaces; a trailing `*` lets the
+form match any word that begins with it. Arabic forms also match behind the proclitics
+و ف ب ل ك, and forms that begin with "ال" also match as "لل" (ل + ال).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from claimtrack.extract.normalize import fold
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# Optional proclitics glued to an Arabic word: a conjunction, then a preposition.
+_CLITICS = "(?:[\u0648\u0641]?[\u0628\u0644\u0643]?)"
+_AL = "\u0627\u0644"  # the definite article
+_LAL = "\u0644\u0644"  # ل + ال
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match of a lexicon in folded text: offsets and the key of the matched form."""
+
+    start: int
+    end: int
+    key: str
+
+
+def fold_form(form: str) -> str:
+    """Return a data form folded and with single spaces."""
+    return " ".join(fold(form.strip()).text.split())
+
+
+def _escape(form: str) -> str:
+    return r"\s+".join(re.escape(part) for part in form.split(" "))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled forms of a table `key -> [forms]`; `find` returns hits with their keys."""
+
+    pattern: re.Pattern[str] | None
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Return every non-overlapping hit in `text[start:end]`, leftmost-longest."""
+        if self.pattern is None:
+            return []
+        end = len(text) if end is None else end
+        hits = []
+        for m in self.pattern.finditer(text, start, end):
+            core = m.group("e") or m.group("p")
+            key = self.keys.get(" ".join(core.split()))
+            if key is not None:
+                hits.append(Hit(m.start(), m.end(), key))
+        return hits
+
+    def iter(self, text: str) -> Iterator[Hit]:
+        """Yield every hit in `text`."""
+        yield from self.find(text)
+
+
+def build(table: Mapping[str, Iterable[str]]) -> Lexicon:
+    """Compile `key -> forms` into a Lexicon (longest form first, so phrases beat prefixes)."""
+    exact: dict[str, str] = {}
+    prefix: dict[str, str] = {}
+    has_arabic = False
+    for key, forms in table.items():
+        for raw in forms:
+            is_prefix = raw.endswith("*")
+            form = fold_form(raw.rstrip("*"))
+            if not form:
+                continue
+            variants = [form]
+            if _ARABIC.search(form):
+                has_arabic = True
+                if form.startswith(_AL) and len(form) > 3:
+                    variants.append(_LAL + form[2:])
+            for v in variants:
+                (prefix if is_prefix else exact).setdefault(v, key)
+    if not exact and not prefix:
+        return Lexicon(None)
+    parts = []
+    if exact:
+        alts = "|".join(_escape(f) for f in sorted(exact, key=len, reverse=True))
+        parts.append(rf"(?P<e>{alts})(?!\w)")
+    else:
+        parts.append(r"(?P<e>(?!))")
+    if prefix:
+        alts = "|".join(_escape(f) for f in sorted(prefix, key=len, reverse=True))
+        parts.append(rf"(?P<p>{alts})\w*")
+    else:
+        parts.append(r"(?P<p>(?!))")
+    clitics = _CLITICS if has_arabic else ""
+    pattern = re.compile(rf"(?<!\w){clitics}(?:{'|'.join(parts)})")
+    keys = {**prefix, **exact}
+    return Lexicon(pattern, keys)
+
+
+def words(forms: Iterable[str]) -> Lexicon:
+    """Compile a plain list of forms (every key is the form itself)."""
+    return build({"_": list(forms)})
+
+
+def nearest_before(hits: list[Hit], starts: list[int], pos: int, floor: int) -> Hit | None:
+    """Return the last hit ending at or before `pos` and starting at or after `floor`."""
+    i = bisect_left(starts, pos) - 1
+    while i >= 0:
+        h = hits[i]
+        if h.start < floor:
+            return None
+        if h.end <= pos:
+            return h
+        i -= 1
+    return None

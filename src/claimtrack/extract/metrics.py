@@ -1,0 +1,314 @@
+"""Metric and unit of a figure, from the counted noun and the words around it (data: claims.toml).
+
+cue    := a word of `claims.cues.<metric>.before` shortly before the number, or of `.after`
+          shortly after it; the nearest wins (before on a tie); a repatriation word after a
+          modal ("تتطلب إعادة", "must bring back") is no cue.
+unit   := the first counted noun after the number (skipping `skip` words): person, family,
+          operation, country, ton, km; a function word or nothing means person; else other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from claimtrack import lang as _lang
+from claimtrack.extract import lexicon
+from claimtrack.model import Kind, Metric, Numeral
+
+if TYPE_CHECKING:
+    from claimtrack.extract.entities import Gazetteer
+
+EVENTS = ("killed", "captured", "repatriated", "detainees")
+_WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]]+")
+_STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
+BEFORE_WORDS = 10  # how far before the number a cue may stand
+AFTER_WORDS = 6  # how far after it
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The compiled word lists of one language (plus a gazetteer's extra cues)."""
+
+    before: lexicon.Lexicon  # key "<metric>" | "weak" | "subgroup"
+    after: lexicon.Lexicon  # key "<metric>"
+    units: lexicon.Lexicon  # key unit name | "skip" | "function"
+    subgroup_nouns: lexicon.Lexicon
+    others: lexicon.Lexicon
+    bridge: lexicon.Lexicon
+    anaphor: lexicon.Lexicon
+    modal: lexicon.Lexicon
+    rhetoric: lexicon.Lexicon
+    not_before: lexicon.Lexicon
+
+
+def rules(lang: str, gaz: Gazetteer | None = None) -> Rules:
+    """Return the compiled rules of `lang`, extended by the gazetteer's `cues` tables."""
+    if gaz is None or not gaz.cues:
+        return _rules(lang)
+    key = f"rules:{lang}"
+    got = gaz._compiled.get(key)
+    if got is None:
+        got = gaz._compiled[key] = _compile(lang, gaz.cues.get(lang, {}))
+    return got
+
+
+@cache
+def _rules(lang: str) -> Rules:
+    return _compile(lang, {})
+
+
+def _compile(lang: str, extra: dict) -> Rules:
+    data = _lang.load(lang)["claims"]
+    before: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}
+    for metric, spec in data["cues"].items():
+        before[metric] = list(spec.get("before", ())) + list(
+            extra.get(metric, {}).get("before", ())
+        )
+        after[metric] = list(spec.get("after", ())) + list(extra.get(metric, {}).get("after", ()))
+        if spec.get("weak"):
+            before["weak"] = list(spec["weak"])
+    for metric, spec in extra.items():
+        if metric not in data["cues"]:
+            before[metric] = list(spec.get("before", ()))
+            after[metric] = list(spec.get("after", ()))
+    before["subgroup"] = list(data["subgroup"]["before"])
+    units = {k: list(v) for k, v in data["units"].items()}
+    return Rules(
+        before=lexicon.build(before),
+        after=lexicon.build(after),
+        units=lexicon.build(units),
+        subgroup_nouns=lexicon.words(data["subgroup"]["nouns"]),
+        others=lexicon.words(data["others"]["forms"]),
+        bridge=lexicon.words(data["bridge"]["forms"]),
+        anaphor=lexicon.words(data["anaphor"]["forms"]),
+        modal=lexicon.words(data["modal"]["forms"]),
+        rhetoric=lexicon.words(data["rhetoric"]["forms"]),
+        not_before=lexicon.words(data["not_before"]["forms"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the words around one number say: its unit and the cues that decide its metric."""
+
+    unit: str  # person family operation country ton km other (money: currency; percent)
+    cue: str | None  # metric named by the nearest cue, or "residence"
+    alt_cue: str | None  # the nearest event cue on the other side / earlier in the sentence
+    is_subgroup: bool
+    has_noun: bool  # a counted noun follows
+    is_others: bool  # "آخرين" / "others" follows
+    has_bridge: bool  # "تضم" / "comprising" links it to the figure before
+    has_anaphor: bool  # "العدد" / "the number" before it
+    drop: bool  # rhetoric, an age, a counter
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def read(
+    r: Rules,
+    ftext: str,
+    num: Numeral,
+    fstart: int,
+    fend: int,
+    *,
+    floor: int,
+    ceil: int,
+    clause_start: int,
+    clause_end: int,
+    sentence_start: int,
+) -> Reading:
+    """Read the words around one number (`fstart:fend` in folded text) within its sentence.
+
+    `floor`/`ceil` bound the search (sentence edges or the neighbouring figures)."""
+    before_words = _words(ftext, floor, fstart)
+    win_start = before_words[-BEFORE_WORDS][0] if len(before_words) >= BEFORE_WORDS else floor
+    drop = False
+    near = before_words[-3][0] if len(before_words) >= 3 else floor
+    if any(h.end <= fstart for h in r.not_before.find(ftext, max(near, clause_start), fstart)):
+        drop = True
+    age_window = before_words[-10][0] if len(before_words) >= 10 else floor
+    if num.kind == Kind.COUNT and any(
+        h.key for h in r.not_before.find(ftext, max(age_window, clause_start), fstart)
+    ):
+        drop = True
+    if num.kind == Kind.PERCENT and num.value == 100:
+        lo = before_words[-6][0] if len(before_words) >= 6 else floor
+        if r.rhetoric.find(ftext, lo, min(ceil, fend + 40)):
+            drop = True
+
+    # Unit: the counted noun (inside the span when a qualifier follows it: "ألف امرأة تقريبا").
+    unit, has_noun, is_subgroup = "person", False, False
+    is_others = False
+    for ws, _we in _words(ftext, fstart, fend):
+        hit = _match_at(r.units, ftext, ws)
+        if hit is not None and hit.key not in ("skip", "function"):
+            unit, has_noun = hit.key, True
+            is_subgroup = bool(r.subgroup_nouns.find(ftext, ws, hit.end))
+    pos = fend
+    stop = min(ceil, clause_end)
+    for ws, we in [] if has_noun else _words(ftext, fend, stop)[:5]:
+        if _STOP.search(ftext, pos, ws):
+            break
+        if _match_at(r.subgroup_nouns, ftext, ws) is not None:
+            is_subgroup, has_noun = True, True
+            break
+        hit = _match_at(r.units, ftext, ws)
+        if hit is None:
+            if r.others.find(ftext, ws, we + 1) and ws == _first_word(ftext, fend, stop):
+                is_others = True
+                break
+            unit = "other"
+            has_noun = True
+            break
+        if hit.key == "skip":
+            pos = hit.end
+            continue
+        if hit.key == "function":
+            if r.others.find(ftext, ws, hit.end):
+                is_others = True
+            break
+        unit, has_noun = hit.key, True
+        if r.subgroup_nouns.find(ftext, ws, hit.end):
+            is_subgroup = True
+        break
+
+    # Cues before: nearest first.
+    cue: str | None = None
+    cue_dist = 10**6
+    hits = r.before.find(ftext, win_start, fstart)
+    for h in reversed(hits):
+        if h.key == "subgroup":
+            if h.start >= clause_start and len(_words(ftext, h.end, fstart)) <= 8:
+                is_subgroup = True
+            continue
+        if h.key == "weak":
+            continue
+        if h.key == "repatriated" and _is_modal(r, ftext, h.start, floor):
+            continue
+        cue = h.key
+        cue_dist = len(_words(ftext, h.end, fstart))
+        break
+    # Cues after, within the clause.
+    alt_cue: str | None = None
+    for h in r.after.find(ftext, fend, min(ceil, clause_end)):
+        dist = len(_words(ftext, fend, h.start))
+        if dist > AFTER_WORDS:
+            break
+        if dist < cue_dist:
+            alt_cue = cue if cue in EVENTS else None
+            cue, cue_dist = h.key, dist
+        elif h.key in EVENTS:
+            alt_cue = h.key
+        break
+    if alt_cue is None:
+        # An event word earlier in the sentence ("غادرت الدفعة ... وضمت 87 عائلة").
+        for h in reversed(r.before.find(ftext, sentence_start, win_start)):
+            if h.key in ("killed", "captured", "repatriated") and not (
+                h.key == "repatriated" and _is_modal(r, ftext, h.start, sentence_start)
+            ):
+                alt_cue = h.key
+                break
+
+    between = ftext[floor:fstart]
+    has_bridge = (
+        bool(r.bridge.find(ftext, max(floor, fstart - 30), fstart))
+        and len(_words(ftext, floor, fstart)) <= 6
+    )
+    has_anaphor = bool(r.anaphor.find(ftext, win_start, fstart)) or bool(
+        r.anaphor.find(ftext, clause_start, fstart)
+    )
+    del between
+    return Reading(
+        unit, cue, alt_cue, is_subgroup, has_noun, is_others, has_bridge, has_anaphor, drop
+    )
+
+
+def _first_word(ftext: str, start: int, end: int) -> int:
+    m = _WORD.search(ftext, start, end)
+    return m.start() if m else -1
+
+
+def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> lexicon.Hit | None:
+    if lex.pattern is None:
+        return None
+    m = lex.pattern.match(text, pos)
+    if not m:
+        return None
+    core = m.group("e") or m.group("p")
+    key = lex.keys.get(" ".join(core.split()))
+    return lexicon.Hit(m.start(), m.end(), key) if key else None
+
+
+def _is_modal(r: Rules, ftext: str, cue_start: int, floor: int) -> bool:
+    words = _words(ftext, floor, cue_start)
+    lo = words[-3][0] if len(words) >= 3 else floor
+    return bool(r.modal.find(ftext, lo, cue_start))
+
+
+def decide(
+    reading: Reading,
+    num: Numeral,
+    *,
+    has_camp: bool,
+    camp_known: bool,
+    prev_metric: Metric | None,
+    prev_unit: str | None,
+    prev_close: bool,
+    anaphor_metric: Metric | None,
+) -> tuple[Metric, str]:
+    """Return (metric, unit) of a count, money or percent figure.
+
+    `has_camp`: a camp is named in the sentence; `camp_known`: or before it; `prev_*`: the
+    figure before it in the same sentence (`prev_close`: joined by a conjunction only);
+    `anaphor_metric`: the metric of the last figure, for "the number"."""
+    if num.kind == Kind.MONEY:
+        return Metric.FUNDING, num.unit or "usd"
+    if num.kind == Kind.PERCENT:
+        return Metric.PERCENT, "percent"
+    unit, cue = reading.unit, reading.cue
+    if unit == "operation":
+        return Metric.OPERATIONS, unit
+    if unit in ("country", "ton", "km"):
+        return Metric.OTHER, unit
+    if (
+        cue in (None, "residence")
+        and reading.alt_cue
+        and not (cue == "residence" and camp_known)
+        and (cue == "residence" or not (prev_close and prev_metric is not None))
+    ):
+        cue = reading.alt_cue
+    if cue in EVENTS:
+        return Metric(cue), unit if unit in ("person", "family") else "person"
+    if cue in ("operations",):
+        return Metric.OPERATIONS, "operation"
+    if cue is not None and cue not in ("residence",) and cue in Metric.__members__.values():
+        return Metric(cue), unit
+    if reading.has_bridge and prev_metric is not None and prev_unit == "family":
+        if prev_metric == Metric.FAMILIES:
+            return Metric.CAMP_POPULATION, unit
+        return prev_metric, unit
+    if prev_close and prev_metric is not None and prev_metric.value in EVENTS:
+        return prev_metric, unit
+    if reading.is_subgroup:
+        return Metric.OTHER, unit
+    if reading.is_others and prev_metric is not None:
+        return prev_metric, unit
+    if cue == "residence" and unit == "family":
+        return Metric.FAMILIES, unit
+    if cue == "residence" and unit == "person":
+        return (Metric.CAMP_POPULATION if camp_known else Metric.OTHER), unit
+    if not reading.has_noun and reading.has_anaphor and anaphor_metric is not None:
+        return anaphor_metric, unit
+    if prev_close and prev_metric is not None and prev_metric != Metric.OTHER:
+        return prev_metric, unit
+    if unit == "family":
+        return (Metric.FAMILIES if camp_known else Metric.OTHER), unit
+    if unit == "person" and has_camp:
+        return Metric.CAMP_POPULATION, unit
+    return Metric.OTHER, unit

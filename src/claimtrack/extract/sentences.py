@@ -1,0 +1,62 @@
+"""Sentences and clauses of folded text, as offset pairs (found once per article).
+
+sentence := text up to `.` `!` `?` `؟` followed by a space, a quote or the end, or up to a line
+break; a point after a single letter (`U.S.`) or between digits (`1.5`) ends nothing.
+clause   := part of a sentence between `,` `،` `;` `؛` `:` (not a comma between digits).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_SENTENCE_END = re.compile(
+    r"""(?<=[.!?\u061f])["'\u201d\u00bb)]*(?=\s|$)|\n""",
+)
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[\u060c;\u061b:]")
+_ABBREV = re.compile(
+    r"(?:^|[\s(])(?:[A-Za-z]|[a-z]{1,2}\.[a-z]|mr|mrs|ms|dr|st|gen|col|no)\.$", re.I
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each non-blank sentence of `text`, in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if m.group() != "\n":
+            head = text[max(start, m.start() - 6) : m.start()]
+            if _ABBREV.search(head) and text[m.start() - 1 : m.start()] not in ("!", "?"):
+                continue
+        _add(text, spans, start, end)
+        start = end
+    _add(text, spans, start, len(text))
+    return spans
+
+
+def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the clauses of the sentence `text[start:end]` as (start, end) pairs."""
+    spans = []
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        spans.append((pos, end))
+    return spans or [(start, end)]
+
+
+def locate(spans: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    """Return the index of the span containing `pos` (or the last one starting before it)."""
+    return max(0, bisect_right(starts, pos) - 1)

@@ -1,0 +1,69 @@
+"""As-of times: phrase (with a figure) -> the time it describes, resolved against `published`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimtrack.extract import extract
+
+PUB = date(2024, 4, 6)  # a Saturday
+AR = [
+    ("يؤوي المخيم حالياً 40 ألف شخص", "2024-04-06", None),
+    ("كان المخيم يؤوي أمس 40 ألف شخص", "2024-04-05", None),
+    ("كان المخيم يؤوي الشهر الماضي 40 ألف شخص", "2024-03", None),
+    ("كان المخيم يؤوي العام الماضي 40 ألف شخص", "2023", None),
+    ("يؤوي المخيم في العام الجاري 40 ألف شخص", "2024", None),
+    ("كان المخيم يؤوي مطلع العام الجاري 40 ألف شخص", "2024-01", None),
+    ("كان المخيم يؤوي يوم الاثنين 40 ألف شخص", "2024-04-01", None),
+    ("كان المخيم يؤوي في 25 آذار 40 ألف شخص", "2024-03-25", None),
+    ("كان المخيم يؤوي في 25 أيار 40 ألف شخص", "2023-05-25", None),
+    ("كان المخيم يؤوي في كانون الثاني الماضي 40 ألف شخص", "2024-01", None),
+    ("كان المخيم يؤوي في تشرين الأول 2019 40 ألف شخص", "2019-10", None),
+    ("كان المخيم يؤوي في آذار من العام الماضي 40 ألف شخص", "2023-03", None),
+    ("كان المخيم يؤوي في الخامس والعشرين من شباط 40 ألف شخص", "2024-02-25", None),
+    ("كان المخيم يؤوي خلال الذروة عام 2019 نحو 70 ألف شخص", "2019", None),
+    ("نفذت القوات 30 عملية خلال الربع الأول من العام الجاري", "2024-03-31", "2024-01-01"),
+    ("نفذت القوات منذ الأول من شباط لغاية الخامس من آذار 30 عملية", "2024-03-05", "2024-02-01"),
+    ("أعاد العراق منذ 2021 نحو 18 ألف شخص من المخيم", "2024-04-06", "2021"),
+]
+EN = [
+    ("The camp now holds 40,000 people", "2024-04-06", None),
+    ("The camp held 40,000 people last month", "2024-03", None),
+    ("The camp held 40,000 people last year", "2023", None),
+    ("The camp held 40,000 people on Wednesday", "2024-04-03", None),
+    ("The camp held 40,000 people in January", "2024-01", None),
+    ("The camp held 40,000 people on January 20", "2024-01-20", None),
+    ("At its peak in 2019, the camp held 70,000 people", "2019", None),
+    ("By early 2025 the camp held 40,000 people", "2025", None),
+    ("Forces carried out 59 raids during the first half of 2023", "2023-06-30", "2023-01-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "as_of", "start"), AR, ids=[t for t, _, _ in AR])
+def test_arabic_as_of(text: str, as_of: str, start: str | None) -> None:
+    text = "مخيم الهول. " + text + "."
+    (c,) = extract(text, published=PUB, lang="ar")
+    assert (c.as_of, c.as_of_start) == (as_of, start)
+
+
+@pytest.mark.parametrize(("text", "as_of", "start"), EN, ids=[t for t, _, _ in EN])
+def test_english_as_of(text: str, as_of: str, start: str | None) -> None:
+    text = "Al-Hol camp. " + text + "."
+    (c,) = extract(text, published=PUB, lang="en")
+    assert (c.as_of, c.as_of_start) == (as_of, start)
+
+
+def test_no_publication_date_gives_no_as_of() -> None:
+    (c,) = extract("The al-Hol camp holds 40,000 people.", published=None, lang="en")
+    assert c.as_of is None
+
+
+def test_same_statistic_inherits_the_time() -> None:
+    text = (
+        "بلغ عدد قاطني مخيم الهول 70 ألف شخص وفق إحصائية أجريت في 25 آذار. "
+        "وبحسب الإحصائية ذاتها، فإن عدد العراقيين 30 ألفاً."
+    )
+    claims = extract(text, published=PUB, lang="ar")
+    assert [c.as_of for c in claims] == ["2024-03-25", "2024-03-25"]
