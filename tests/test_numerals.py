@@ -79,6 +79,19 @@ def test_english_not_a_count(phrase: str, span: str, case: dict[str, Any]) -> No
     _check_other("en", phrase, case)
 
 
+def _sentences(lang: str) -> list[Any]:
+    data = tomllib.loads((CORPUS / f"{lang}.toml").read_text(encoding="utf-8"))
+    return [
+        pytest.param(lang, case, id=f"{lang}:{case['text']}") for case in data.get("in_context", [])
+    ]
+
+
+@pytest.mark.parametrize(("lang", "case"), _sentences("ar") + _sentences("en"))
+def test_numerals_in_context(lang: str, case: dict[str, Any]) -> None:
+    got = [[n.text, n.value, n.kind] for n in find_numerals(case["text"], lang=lang)]
+    assert got == case["found"]
+
+
 def test_several_in_one_sentence_in_order() -> None:
     text = "نقل 53 ألفاً و200 شخص، بينهم نحو 35 مسلحاً، في 2021 خلال 24 يوماً"
     got = [(n.text, n.kind) for n in find_numerals(text, lang="ar")]

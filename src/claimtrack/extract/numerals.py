@@ -1,47 +1,32 @@
 """Find number expressions (counts, money, percentages, and the years, dates, ordinals... that
 are not quantities) in Arabic and English text.
 
-Matching runs on folded text (`normalize.fold`); one compiled regex turns it into atoms (digits,
-number words, scale words, qualifiers, cues), and a small left-to-right grammar combines them:
+Matching runs on folded text (`normalize.fold`); `numtokens` turns it into atoms (digits, number
+words, scale words, qualifiers, cues), and a small left-to-right grammar combines them:
 
     number   := group (scale ["و"|"and"] group)* ["و" fraction [scale]]
     group    := digits | words | fraction | unit "عشر" | unit hundred | hundreds
     words    := unit "و" tens | hundreds "و" (unit | tens | unit "و" tens) | tens "-" unit
+              -- a weak one before a partitive ends the number: "مئة وأحد من", "hundred and one of"
     range    := [start] number (middle | "و" | "-") number     (the scale may be shared)
+              -- after a change verb, "from X to Y" is two numerals (`numkinds.is_change`)
     numeral  := [qualifier] [currency] (number | range) [currency | percent] [qualifier]
-    date     := [weekday] day [link] month ["/" month] [year] | month day ["," year] | d/m/y
 
-Kinds come from the context: duration units after, year/identifier/age/time cues before,
-month names around, ordinal forms. All words come from `lang/*/numerals.toml` and `dates.toml`.
+Dates, clock times and ordinal compounds are read by `numdates`; the kind of a plain number
+(year, identifier, age, time) from its context by `numkinds`. All words come from
+`lang/*/numerals.toml` and `dates.toml` (loaded by `numwords`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
+from claimtrack.extract import numdates, numkinds
 from claimtrack.extract import numwords as w
 from claimtrack.extract.normalize import Folded, fold
+from claimtrack.extract.numtokens import Atom, Tokens, is_year, tokenize
 from claimtrack.model import Kind, Numeral, Qualifier
-
-_SEP_SPACES = frozenset("\u00a0\u2009\u202f\u2007")
-_ID_GAP = frozenset(" \t(#:-.")
-_YEARS = range(1900, 2101)
-_MAX_DIGITS = 15
-
-
-@dataclass(slots=True)
-class _Atom:
-    start: int  # folded offset of the word (after its clitics)
-    end: int
-    cstart: int  # folded offset including clitics
-    roles: dict[str, Any]
-    conj: bool = False
-    definite: bool = False
-    raw: str | None = None  # digits as written (folded)
-    val: Any = None  # digits value
-    alt: Any = None  # digits value when a scale follows ("1.500 مليون" -> 1.5)
 
 
 @dataclass(slots=True)
@@ -55,119 +40,16 @@ class _Num:
     frac_only: bool
 
 
-def _digit_pieces(raw: str) -> list[tuple[int, int, Any, Any]]:
-    """Return (offset, end, value, value-if-scale-follows) for a digit run with separators."""
-    if raw.isdigit():
-        if len(raw) > _MAX_DIGITS:
-            return [(0, len(raw), int(raw[:_MAX_DIGITS]), None)]
-        return [(0, len(raw), int(raw), None)]
-    parts = raw.replace(".", " . ").replace(",", " , ").split()
-    groups, seps = parts[::2], parts[1::2]
-    tail3 = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
-    kinds = set(seps)
-    joined = "".join(groups)
-    if len(joined) <= _MAX_DIGITS:
-        if kinds == {","} and tail3:
-            return [(0, len(raw), int(joined), None)]
-        if kinds == {"."} and tail3:
-            alt = Decimal(raw) if len(seps) == 1 else None
-            return [(0, len(raw), int(joined), alt)]
-        if len(seps) == 1:
-            return [(0, len(raw), w._number(raw.replace(",", ".")), None)]
-        last = seps[-1]
-        lead = seps[:-1]
-        if (
-            len(set(lead)) == 1
-            and lead[0] != last
-            and len(groups[0]) <= 3
-            and all(len(g) == 3 for g in groups[1:-1])
-        ):
-            return [(0, len(raw), w._number("".join(groups[:-1]) + "." + groups[-1]), None)]
-    pieces = []
-    pos = 0
-    for i, g in enumerate(groups):
-        pieces.append((pos, pos + len(g), int(g[:_MAX_DIGITS]), None))
-        pos += len(g) + (1 if i < len(seps) else 0)
-    return pieces
-
-
-def _tokenize(folded: str) -> list[_Atom]:
-    lex = w.lexicon()
-    words = lex.words
-    atoms: list[_Atom] = []
-    for m in lex.pattern.finditer(folded):
-        raw = m.group("d")
-        if raw is not None:
-            start = m.start()
-            conj = False
-            cstart = start
-            prev = folded[start - 1] if start else ""
-            if prev in lex.clitic_letters and (start < 2 or not folded[start - 2].isalpha()):
-                conj = prev in lex.conj_letters
-                cstart = start - 1
-            for off, end, val, alt in _digit_pieces(raw):
-                atoms.append(
-                    _Atom(start + off, start + end, cstart, {}, conj, False, raw[off:end], val, alt)
-                )
-                cstart = start + end + 1
-                conj = False
-            continue
-        clitic, word = m.group("c"), w.key(m.group("w"))
-        full = clitic + word
-        for k in range(len(clitic) + 1):
-            roles = words.get(full[k:])
-            if roles is not None:
-                prefix = clitic[:k]
-                break
-        else:  # the regex matched a form the lexicon has under another spacing
-            continue
-        definite = bool(prefix) and prefix.endswith(lex.articles)
-        keep = 0
-        if definite:
-            keep = 1 if prefix.endswith(lex.articles[-1]) else len(lex.articles[0])
-            keep = max(keep, 0)
-        start = m.start("c") + len(prefix) - (keep if definite else 0)
-        conj = bool(prefix) and prefix[0] in lex.conj_letters
-        atoms.append(_Atom(start, m.end(), m.start(), roles, conj, definite))
-    return atoms
-
-
-class _Parser:
+class _Parser(Tokens):
     """Grammar over the atoms of one text; `run` returns the numerals in order."""
 
-    def __init__(self, folded: Folded, atoms: list[_Atom], bare_years: bool) -> None:
-        self.f = folded
-        self.t = folded.text
-        self.a = atoms
-        self.n = len(atoms)
-        self.bare_years = bare_years
+    def __init__(self, folded: Folded, atoms: list[Atom], lang: str) -> None:
+        super().__init__(folded, atoms)
+        self.lang = lang
         self.out: list[Numeral] = []
+        self.age_end = -1  # folded end of the last age range ("ages between 26 and 35")
 
     # -- helpers ------------------------------------------------------------------------------
-    def gap(self, i: int, j: int) -> str | None:
-        """Return "" (glued), " ", or the punctuation between atoms i and j; None if apart."""
-        s = self.t[self.a[i].end : self.a[j].cstart]
-        if not s:
-            return ""
-        if len(s) > 6 or "\n" in s:
-            return None
-        core = s.strip(" \t")
-        if not core:
-            return " "
-        if core in ("-", "/", ":", ",", "،"):
-            return core
-        return None
-
-    def near(self, i: int, j: int) -> bool:
-        return 0 <= i < self.n and 0 <= j < self.n and self.gap(i, j) in ("", " ")
-
-    def has(self, i: int, role: str) -> bool:
-        return 0 <= i < self.n and role in self.a[i].roles
-
-    def is_word_num(self, i: int) -> bool:
-        at = self.a[i]
-        return NUM_ROLE in at.roles and not at.definite
-
     def emit(self, s: int, e: int, value: Any, kind: Kind, **kw: Any) -> None:
         start, end = self.f.span(s, e)
         qual = kw.pop("qualifier", Qualifier.EXACT)
@@ -276,6 +158,8 @@ class _Parser:
                 o = _order(v)
                 if w.ART in br and not self.joins_next(k):
                     ok = False
+                elif w.WEAK in br and self.near(k, k + 1) and self.has(k + 1, w.PARTITIVE):
+                    ok = False  # "a hundred and one of them" (folded "وأحد" is also "واحد")
                 elif conj:
                     if cur == 0 and total and v < last:
                         cur, parts, ok = v, [o], True
@@ -316,6 +200,12 @@ class _Parser:
         weak = i == j and w.WEAK in r and not scaled
         return _Num(i, j, value, scaled, last if scaled and cur == 0 else None, weak, frac_only)
 
+    def is_change(self, s: int, rng_start: bool, by_word: bool) -> bool:
+        """Return whether the range at atom s ("from X to Y") follows a change verb."""
+        if rng_start:
+            return self.has(s - 1, w.CHFROM) and numkinds.is_change(self, s - 1)
+        return by_word and numkinds.is_change(self, s)
+
     def joins_next(self, k: int) -> bool:
         """Return whether atom k is followed by a number or scale word it belongs with."""
         if not self.near(k, k + 1) or self.a[k + 1].definite:
@@ -331,71 +221,6 @@ class _Parser:
         s = r.get(w.SCALE) or r.get(w.DUAL) or r.get(w.PLURAL)
         return bool(s) and s >= last
 
-    # -- dates and times ------------------------------------------------------------------------
-    def day_value(self, i: int) -> tuple[int, int] | None:
-        """Return (day, last atom) for a day number at i: digits, words or an ordinal compound."""
-        at = self.a[i]
-        if at.raw is not None and at.raw.isdigit() and len(at.raw) <= 2 and 1 <= at.val <= 31:
-            return at.val, i
-        if w.ORD in at.roles:
-            return self.ordinal(i)
-        return None
-
-    def ordinal(self, i: int) -> tuple[int, int]:
-        """Return (value, last atom) of an ordinal compound: ordinal ["عشر" | "و" tens]."""
-        v = self.a[i].roles.get(w.ORD) or self.a[i].roles.get(NUM_ROLE, 0)
-        j = i
-        if self.near(i, i + 1):
-            b = self.a[i + 1]
-            bv = b.roles.get(NUM_ROLE)
-            if bv == 10 and not b.conj and v < 10:
-                return v + 10, i + 1
-            if bv and b.conj and b.definite and bv >= 20 and bv % 10 == 0 and v < 10:
-                return v + bv, i + 1
-        return v, j
-
-    def date(self, i: int) -> tuple[int, int] | None:
-        """Return (day or year, last atom) of a date starting at atom i, or None."""
-        at = self.a[i]
-        if at.raw is not None and i + 2 < self.n:
-            g1, g2 = self.gap(i, i + 1), self.gap(i + 1, i + 2)
-            b, c = self.a[i + 1], self.a[i + 2]
-            if g1 in ("/", "-") and g1 == g2 and b.raw and c.raw and _numeric_date(at, b, c):
-                return at.val, i + 2
-        if w.MONTH in at.roles:
-            k = i + 1
-            if self.near(i, k) and self.a[k].raw is not None and self.a[k].raw.isdigit():
-                v = self.a[k].val
-                if len(self.a[k].raw) == 4 and v in _YEARS:
-                    return v, k
-                if 1 <= v <= 31 and len(self.a[k].raw) <= 2:
-                    if (
-                        k + 1 < self.n
-                        and self.gap(k, k + 1) in (" ", ",")
-                        and _is_year(self.a[k + 1])
-                    ):
-                        return v, k + 1
-                    return v, k
-            return None
-        day = self.day_value(i)
-        if day is None:
-            return None
-        v, j = day
-        k = j + 1
-        if self.has(k, w.DAYLINK) and self.near(j, k):
-            k += 1
-            if not self.near(k - 1, k):
-                return None
-        elif not (k < self.n and self.gap(j, k) in ("", " ")):
-            return None
-        if not self.has(k, w.MONTH):
-            return None
-        while k + 1 < self.n and self.gap(k, k + 1) == "/" and self.has(k + 1, w.MONTH):
-            k += 1
-        if k + 1 < self.n and self.gap(k, k + 1) in (" ", ",") and _is_year(self.a[k + 1]):
-            k += 1
-        return v, k
-
     # -- the main loop --------------------------------------------------------------------------
     def run(self) -> list[Numeral]:
         i = 0
@@ -409,30 +234,24 @@ class _Parser:
         if w.WEEKDAY in r:
             k = i + 1
             if k < self.n and self.gap(i, k) in (" ", ",", "،"):
-                d = self.date(k)
+                d = numdates.date(self, k)
                 if d:
                     self.emit(at.start, self.a[d[1]].end, d[0], Kind.DATE)
                     return d[1] + 1
             return i + 1
-        d = self.date(i)
+        d = numdates.date(self, i)
         if d:
             self.emit(at.start, self.a[d[1]].end, d[0], Kind.DATE)
             return d[1] + 1
-        if at.raw is not None and self.gap(i, i + 1) == ":" if i + 1 < self.n else False:
-            b = self.a[i + 1]
-            if b.raw is not None and len(b.raw) == 2 and at.val < 25:
-                j = i + 1
-                if j + 1 < self.n and self.gap(j, j + 1) == ":" and self.a[j + 1].raw:
-                    j += 1
-                if self.near(j, j + 1) and self.has(j + 1, w.TPOST):
-                    j += 1
-                self.emit(at.start, self.a[j].end, at.val, Kind.TIME)
-                return j + 1
+        j = numdates.clock(self, i)
+        if j is not None:
+            self.emit(at.start, self.a[j].end, at.val, Kind.TIME)
+            return j + 1
         if w.ORD in r or (NUM_ROLE in r and at.definite and r[NUM_ROLE] < 100):
             if NUM_ROLE in r and not at.definite:
                 pass  # a cardinal that is also listed as an ordinal: read as a number
             else:
-                v, j = self.ordinal(i)
+                v, j = numdates.ordinal(self, i)
                 kind = (
                     Kind.TIME if self.near(i - 1, i) and self.has(i - 1, w.TCUE) else Kind.ORDINAL
                 )
@@ -490,6 +309,7 @@ class _Parser:
         rng_start = self.near(s - 1, s) and self.has(s - 1, w.RSTART)
         k = j + 1
         other = None
+        by_word = False  # "X to Y", "X إلى Y"
         if k < self.n:
             g = self.gap(j, k)
             b = self.a[k]
@@ -499,8 +319,12 @@ class _Parser:
                 g in ("", " ") and w.RMID in b.roles and self.near(k, k + 1)
             ):
                 other = self.number(k + 1)
+                by_word = w.RMID in b.roles
             elif g == "-" and first.raw is not None and b.raw is not None:
                 other = self.number(k)
+        if other is not None and self.is_change(s, rng_start, by_word):
+            value = _share_scale(num, other)
+            other = None
         if other is not None and not other.weak and not other.frac_only:
             lo, hi = value, other.value
             if not num.scaled and other.last_scale and lo * other.last_scale <= hi:
@@ -546,7 +370,31 @@ class _Parser:
             ):
                 qual = Qualifier(self.a[k].roles[w.QPOST])
                 j = k
-        kind = self.context_kind(s, i, num, kind, low, high, other)
+        kind = numkinds.context_kind(
+            self,
+            s,
+            i,
+            j,
+            kind,
+            scaled=num.scaled,
+            ranged=low is not None,
+            other_is_year=other is not None and is_year(self.a[other.first]),
+            lang=self.lang,
+        )
+        if qual is Qualifier.RANGE and kind is Kind.DURATION and self.has(s - 1, w.AGE):
+            self.age_end = self.a[j].end
+        elif qual is Qualifier.RANGE and numkinds.is_elided_age(self, self.age_end, s, kind):
+            kind = Kind.DURATION  # "ages between 26 and 35 and the children's between 3 and 11"
+        if (
+            kind is Kind.PERCENT
+            and qual is Qualifier.EXACT
+            and numkinds.is_full_support(self, s, j, value)
+        ):
+            return j + 1  # rhetorical: "we support them 100%" is not a figure
+        if kind is Kind.IDENTIFIER and qual is Qualifier.EXACT:
+            start, j, value = numkinds.identifier_bounds(self, i, j, value)
+            self.emit(start, self.a[j].end, value, kind)
+            return j + 1
         if qual is Qualifier.RANGE:
             self.emit(
                 self.a[s].start,
@@ -562,68 +410,6 @@ class _Parser:
             self.emit(self.a[s].start, self.a[j].end, value, kind, qualifier=qual, unit=unit)
         return j + 1
 
-    def context_kind(
-        self, s: int, i: int, num: _Num, kind: Kind, low: Any, high: Any, other: _Num | None
-    ) -> Kind:
-        """Return the kind implied by cues before the number (year, identifier, age, time)."""
-        first = self.a[i]
-        if kind not in (Kind.COUNT, Kind.YEAR) and not self.has(s - 1, w.AGE):
-            return kind
-        prev = s - 1
-        has_prev = prev >= 0 and self.gap(prev, s) in ("", " ")
-        if first.raw is not None and self.is_identifier(i, prev):
-            return Kind.IDENTIFIER
-        if has_prev and w.AGE in self.a[prev].roles:
-            return Kind.DURATION
-        if has_prev and w.TCUE in self.a[prev].roles:
-            return Kind.TIME
-        yearish = (
-            _is_year(first)
-            and not num.scaled
-            and (low is None or (other is not None and _is_year(self.a[other.first])))
-        )
-        if yearish and s == i:
-            if kind is Kind.YEAR or (has_prev and w.YCUE in self.a[prev].roles) or self.bare_years:
-                return Kind.YEAR
-            if low is not None:
-                return Kind.YEAR
-        return kind
-
-    def is_identifier(self, i: int, prev: int) -> bool:
-        at = self.a[i]
-        raw = at.raw or ""
-        t = self.t
-        if prev >= 0 and w.IDCUE in self.a[prev].roles:
-            between = t[self.a[prev].end : at.cstart]
-            if len(between) <= 4 and all(c in _ID_GAP for c in between):
-                return True
-        if len(raw) > 1 and raw[0] == "0" and raw[1].isdigit():
-            return True
-        if raw.isdigit() and len(raw) >= 8:
-            return True
-        before = t[at.cstart - 1] if at.cstart else " "
-        after = t[at.end] if at.end < len(t) else " "
-        if before in "+@/#_" or (before.isascii() and before.isalpha()):
-            return True
-        if after in "@_" or (after.isascii() and after.isalpha() and not self._glued_atom(i)):
-            return True
-        if (
-            before == "-"
-            and at.cstart >= 2
-            and t[at.cstart - 2].isascii()
-            and t[at.cstart - 2].isalpha()
-        ):
-            return True
-        lo = max(0, at.start - 60)
-        hi = min(len(t), at.end + 60)
-        left = t.rfind(" ", lo, at.start)
-        right = t.find(" ", at.end, hi)
-        run = t[left + 1 if left >= 0 else lo : right if right >= 0 else hi]
-        return "@" in run or "://" in run or "www." in run
-
-    def _glued_atom(self, i: int) -> bool:
-        return i + 1 < self.n and self.a[i + 1].cstart == self.a[i].end
-
 
 NUM_ROLE = w.NUM
 
@@ -638,29 +424,29 @@ def _order(v: int) -> str:
     return "hundreds"
 
 
+def _share_scale(num: _Num, other: _Num) -> Any:
+    """Return the first figure of "from X to Y million": X times the scale when that brings it
+    nearer Y (`from 3 to 5 million`), else X (`from 700 to 1 million`)."""
+    value = num.value
+    if num.scaled or not other.last_scale or not value or not other.value:
+        return value
+    scaled = value * other.last_scale
+    return scaled if _ratio(scaled, other.value) < _ratio(value, other.value) else value
+
+
+def _ratio(a: Any, b: Any) -> float:
+    a, b = float(a), float(b)
+    return max(a, b) / min(a, b)
+
+
 def _whole(value: Any) -> bool:
     return value == int(value)
-
-
-def _is_year(at: _Atom) -> bool:
-    return at.raw is not None and len(at.raw) == 4 and at.raw.isdigit() and at.val in _YEARS
-
-
-def _numeric_date(a: _Atom, b: _Atom, c: _Atom) -> bool:
-    if not (a.raw.isdigit() and b.raw.isdigit() and c.raw.isdigit()):
-        return False
-    if len(a.raw) == 4:
-        return 1 <= b.val <= 12 and 1 <= c.val <= 31
-    if len(c.raw) in (2, 4) and len(a.raw) <= 2 and len(b.raw) <= 2:
-        return 1 <= a.val <= 31 and 1 <= b.val <= 31 and (a.val <= 12 or b.val <= 12)
-    return False
 
 
 def find_numerals(text: str, *, lang: str) -> list[Numeral]:
     """Return every number expression in `text`, in order, non-overlapping; spans index `text`."""
     folded = fold(text)
-    atoms = _tokenize(folded.text)
+    atoms = tokenize(folded.text)
     if not atoms:
         return []
-    lex = w.lexicon()
-    return _Parser(folded, atoms, lex.bare_years.get(lang, False)).run()
+    return _Parser(folded, atoms, lang).run()

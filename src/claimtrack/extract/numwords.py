@@ -46,6 +46,8 @@ IDCUE = "idcue"  # identifier cue before
 MONTH = "month"  # month name -> 1..12
 WEEKDAY = "weekday"  # weekday name -> 1..7
 DAYLINK = "daylink"  # word between day and month
+CHFROM = "chfrom"  # range opener that a change verb reads as "from" ("من", "from")
+PARTITIVE = "partitive"  # "of" after a weak one: "مئة وأحد من" is 100 and "one of"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,11 @@ class Lexicon:
     conj_letters: frozenset[str]
     articles: tuple[str, ...]  # the article, then the preposition+article form ("ال", "لل")
     bare_years: dict[str, bool] = field(default_factory=dict)
+    counted_beats_cue: dict[str, bool] = field(default_factory=dict)  # "في 2000 عائلة" a count
+    # Looked up beside a number, never tokenised (keeps the tokeniser small):
+    counted: frozenset[str] = frozenset()  # nouns a count stands before ("2000 people")
+    changes: frozenset[str] = frozenset()  # change verbs: "rose from X to Y" is not a range
+    wholehearted: frozenset[str] = frozenset()  # "support ... 100%": full support, not a share
 
 
 def key(text: str) -> str:
@@ -120,11 +127,16 @@ def lexicon() -> Lexicon:
     words: dict[str, dict[str, Any]] = {}
     clitics: dict[str, list[str]] = {}
     bare_years: dict[str, bool] = {}
+    counted_beats_cue: dict[str, bool] = {}
+    counted: set[str] = set()
+    changes: set[str] = set()
+    wholehearted: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
         dates = data.get("dates", {})
         bare_years[code] = bool(num.get("bare_four_digits_are_years", False))
+        counted_beats_cue[code] = bool(num.get("counted_noun_beats_year_cue", False))
         _valued(words, num.get("words", {}), NUM, int)
         _valued(words, num.get("scales", {}), SCALE, int)
         _valued(words, num.get("scale_duals", {}), DUAL, int)
@@ -152,6 +164,7 @@ def lexicon() -> Lexicon:
             (YCUE, "year_cues"),
             (YPOST, "year_after"),
             (IDCUE, "id_cues"),
+            (PARTITIVE, "partitives"),
         ):
             _listed(words, num.get(table, {}), role)
         _listed(words, dates.get("day_month_links", {}), DAYLINK)
@@ -160,6 +173,11 @@ def lexicon() -> Lexicon:
             _add(words, form, RSTART, True)
         for form in ranges.get("middle", []):
             _add(words, form, RMID, True)
+        counted.update(_fold_form(f) for f in num.get("counted_nouns", {}).get("forms", []))
+        changes.update(_fold_form(f) for f in num.get("changes", {}).get("verbs", []))
+        wholehearted.update(_fold_form(f) for f in num.get("full_support", {}).get("forms", []))
+        for form in num.get("changes", {}).get("from", []):
+            _add(words, form, CHFROM, True)
         for name, forms in num.get("clitics", {}).items():
             clitics.setdefault(name, []).extend(_fold_form(f) for f in forms)
     conj = sorted(set(clitics.get("conjunctions", [])))
@@ -182,4 +200,15 @@ def lexicon() -> Lexicon:
     )
     letters = frozenset("".join(conj + prep))
     articles = tuple(art[:1] + prep_art[:1])
-    return Lexicon(words, pattern, letters, frozenset("".join(conj)), articles, bare_years)
+    return Lexicon(
+        words,
+        pattern,
+        letters,
+        frozenset("".join(conj)),
+        articles,
+        bare_years,
+        counted_beats_cue,
+        frozenset(counted),
+        frozenset(changes),
+        frozenset(wholehearted),
+    )

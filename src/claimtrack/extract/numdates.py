@@ -1,0 +1,113 @@
+"""Dates, clock times and ordinal compounds in the atoms of the numeral engine.
+
+    date    := [weekday] day [link] month ["/" month] [year] | month day ["," year] | month year
+             | d/m/y | y-m-d
+    day     := 1-2 digits (1-31) | ordinal ["عشر" | "و" tens]
+    time    := h ":" mm [":" ss] [mark]
+
+Month, weekday and link words come from `lang/*/dates.toml`.
+"""
+
+from __future__ import annotations
+
+from claimtrack.extract import numwords as w
+from claimtrack.extract.numtokens import Atom, Tokens, is_year
+
+
+def ordinal(tk: Tokens, i: int) -> tuple[int, int]:
+    """Return (value, last atom) of an ordinal compound: ordinal ["عشر" | "و" tens]."""
+    v = tk.a[i].roles.get(w.ORD) or tk.a[i].roles.get(w.NUM, 0)
+    if tk.near(i, i + 1):
+        b = tk.a[i + 1]
+        bv = b.roles.get(w.NUM)
+        if bv == 10 and not b.conj and v < 10:
+            return v + 10, i + 1
+        if bv and b.conj and b.definite and bv >= 20 and bv % 10 == 0 and v < 10:
+            return v + bv, i + 1
+    return v, i
+
+
+def _day(tk: Tokens, i: int) -> tuple[int, int] | None:
+    """Return (day, last atom) for a day number at i: digits, words or an ordinal compound."""
+    at = tk.a[i]
+    if at.raw is not None and at.raw.isdigit() and len(at.raw) <= 2 and 1 <= at.val <= 31:
+        return at.val, i
+    if w.ORD in at.roles:
+        return ordinal(tk, i)
+    return None
+
+
+def _year_after(tk: Tokens, k: int, gaps: tuple[str, ...]) -> bool:
+    """Return whether atom k+1 is a year joined to atom k by one of `gaps`, and not the count
+    of a following noun (`5 June, 2019 people fled`)."""
+    return (
+        k + 1 < tk.n
+        and tk.gap(k, k + 1) in gaps
+        and is_year(tk.a[k + 1])
+        and not tk.counts_next(k + 1)
+    )
+
+
+def date(tk: Tokens, i: int) -> tuple[int, int] | None:
+    """Return (day or year, last atom) of a date starting at atom i, or None."""
+    at = tk.a[i]
+    if at.raw is not None and i + 2 < tk.n:
+        g1, g2 = tk.gap(i, i + 1), tk.gap(i + 1, i + 2)
+        b, c = tk.a[i + 1], tk.a[i + 2]
+        if g1 in ("/", "-") and g1 == g2 and b.raw and c.raw and _numeric(at, b, c):
+            return at.val, i + 2
+    if w.MONTH in at.roles:
+        k = i + 1
+        if tk.near(i, k) and tk.a[k].raw is not None and tk.a[k].raw.isdigit():
+            v = tk.a[k].val
+            if is_year(tk.a[k]) and not tk.counts_next(k):
+                return v, k
+            if 1 <= v <= 31 and len(tk.a[k].raw) <= 2:
+                if _year_after(tk, k, (" ", ",")):
+                    return v, k + 1
+                return v, k
+        return None
+    day = _day(tk, i)
+    if day is None:
+        return None
+    v, j = day
+    k = j + 1
+    if tk.has(k, w.DAYLINK) and tk.near(j, k):
+        k += 1
+        if not tk.near(k - 1, k):
+            return None
+    elif not (k < tk.n and tk.gap(j, k) in ("", " ")):
+        return None
+    if not tk.has(k, w.MONTH):
+        return None
+    while k + 1 < tk.n and tk.gap(k, k + 1) == "/" and tk.has(k + 1, w.MONTH):
+        k += 1
+    if _year_after(tk, k, (" ",)):
+        k += 1
+    return v, k
+
+
+def clock(tk: Tokens, i: int) -> int | None:
+    """Return the last atom of a clock time `h:mm[:ss] [mark]` starting at atom i, or None."""
+    at = tk.a[i]
+    if at.raw is None or i + 1 >= tk.n or tk.gap(i, i + 1) != ":":
+        return None
+    b = tk.a[i + 1]
+    if b.raw is None or len(b.raw) != 2 or at.val >= 25:
+        return None
+    j = i + 1
+    if j + 1 < tk.n and tk.gap(j, j + 1) == ":" and tk.a[j + 1].raw:
+        j += 1
+    if tk.near(j, j + 1) and tk.has(j + 1, w.TPOST):
+        j += 1
+    return j
+
+
+def _numeric(a: Atom, b: Atom, c: Atom) -> bool:
+    if not (a.raw.isdigit() and b.raw.isdigit() and c.raw.isdigit()):
+        return False
+    if len(a.raw) == 4:
+        return 1 <= b.val <= 12 and 1 <= c.val <= 31
+    if len(c.raw) in (2, 4) and len(a.raw) <= 2 and len(b.raw) <= 2:
+        return 1 <= a.val <= 31 and 1 <= b.val <= 31 and (a.val <= 12 or b.val <= 12)
+    return False

@@ -1,0 +1,187 @@
+"""Atoms of the numeral engine: digit runs and lexicon words found in folded text, and the
+adjacency helpers the grammars (numerals, dates, kinds) share.
+
+An atom is one digit group or one lexicon form with its proclitics (و، ف، ب، ل، ك، ال) split off:
+`conj` marks a joining و/ف, `definite` an article. Digits keep their folded spelling (`raw`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from claimtrack.extract import numwords as w
+from claimtrack.extract.normalize import Folded
+
+MAX_DIGITS = 15
+# thousands grouped by spaces: 1-3 digits, then exact groups of three, no more digits after
+_SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?![.,]?\d| \d)")
+_NEXT_WORD = re.compile(r" ?([^\W\d_]+)")
+_DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
+CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n()«»\"]")
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int  # folded offset of the word (after its clitics)
+    end: int
+    cstart: int  # folded offset including clitics
+    roles: dict[str, Any]
+    conj: bool = False
+    definite: bool = False
+    raw: str | None = None  # digits as written (folded)
+    val: Any = None  # digits value
+    alt: Any = None  # digits value when a scale follows ("1.500 مليون" -> 1.5)
+
+
+def digit_pieces(raw: str) -> list[tuple[int, int, Any, Any]]:
+    """Return (offset, end, value, value-if-scale-follows) for a digit run with separators.
+
+    `1,500` and `1.500` are thousands, `1.5` and `1,5` decimals, `10 000` thousands grouped by
+    spaces (the tokeniser only joins exact groups of three); anything else splits into pieces.
+    """
+    if raw.isdigit():
+        if len(raw) > MAX_DIGITS:
+            return [(0, len(raw), int(raw[:MAX_DIGITS]), None)]
+        return [(0, len(raw), int(raw), None)]
+    if " " in raw:
+        return [(0, len(raw), int(raw.replace(" ", "")[:MAX_DIGITS]), None)]
+    parts = raw.replace(".", " . ").replace(",", " , ").split()
+    groups, seps = parts[::2], parts[1::2]
+    tail3 = all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
+    kinds = set(seps)
+    joined = "".join(groups)
+    if len(joined) <= MAX_DIGITS:
+        if kinds == {","} and tail3:
+            return [(0, len(raw), int(joined), None)]
+        if kinds == {"."} and tail3:
+            alt = Decimal(raw) if len(seps) == 1 else None
+            return [(0, len(raw), int(joined), alt)]
+        if len(seps) == 1:
+            return [(0, len(raw), w._number(raw.replace(",", ".")), None)]
+        last = seps[-1]
+        lead = seps[:-1]
+        if (
+            len(set(lead)) == 1
+            and lead[0] != last
+            and len(groups[0]) <= 3
+            and all(len(g) == 3 for g in groups[1:-1])
+        ):
+            return [(0, len(raw), w._number("".join(groups[:-1]) + "." + groups[-1]), None)]
+    pieces = []
+    pos = 0
+    for i, g in enumerate(groups):
+        pieces.append((pos, pos + len(g), int(g[:MAX_DIGITS]), None))
+        pos += len(g) + (1 if i < len(seps) else 0)
+    return pieces
+
+
+def tokenize(folded: str) -> list[Atom]:
+    """Return the atoms of a folded text, in order."""
+    lex = w.lexicon()
+    words = lex.words
+    atoms: list[Atom] = []
+    skip = 0  # end of a space-grouped number read past the regex match
+    for m in lex.pattern.finditer(folded):
+        if m.start() < skip:
+            continue
+        raw = m.group("d")
+        if raw is not None:
+            start = m.start()
+            if len(raw) <= 3 and folded.startswith(" ", m.end()) and raw.isdigit():
+                sm = _SPACED.match(folded, start)
+                if sm and not (start and folded[start - 1] in ".,"):
+                    raw, skip = sm.group(), sm.end()
+            conj = False
+            cstart = start
+            prev = folded[start - 1] if start else ""
+            if prev in lex.clitic_letters and (start < 2 or not folded[start - 2].isalpha()):
+                conj = prev in lex.conj_letters
+                cstart = start - 1
+            for off, end, val, alt in digit_pieces(raw):
+                atoms.append(
+                    Atom(start + off, start + end, cstart, {}, conj, False, raw[off:end], val, alt)
+                )
+                cstart = start + end + 1
+                conj = False
+            continue
+        clitic, word = m.group("c"), w.key(m.group("w"))
+        full = clitic + word
+        for k in range(len(clitic) + 1):
+            roles = words.get(full[k:])
+            if roles is not None:
+                prefix = clitic[:k]
+                break
+        else:  # the regex matched a form the lexicon has under another spacing
+            continue
+        definite = bool(prefix) and prefix.endswith(lex.articles)
+        keep = 0
+        if definite:
+            keep = 1 if prefix.endswith(lex.articles[-1]) else len(lex.articles[0])
+            keep = max(keep, 0)
+        start = m.start("c") + len(prefix) - (keep if definite else 0)
+        conj = bool(prefix) and prefix[0] in lex.conj_letters
+        atoms.append(Atom(start, m.end(), m.start(), roles, conj, definite))
+    return atoms
+
+
+class Tokens:
+    """The atoms of one folded text with the adjacency tests every grammar uses."""
+
+    def __init__(self, folded: Folded, atoms: list[Atom]) -> None:
+        self.f = folded
+        self.t = folded.text
+        self.a = atoms
+        self.n = len(atoms)
+
+    def gap(self, i: int, j: int) -> str | None:
+        """Return "" (glued), " ", or the punctuation between atoms i and j; None if apart."""
+        s = self.t[self.a[i].end : self.a[j].cstart]
+        if not s:
+            return ""
+        if len(s) > 6 or "\n" in s:
+            return None
+        core = s.strip(" \t")
+        if not core:
+            return " "
+        if core in ("-", "/", ":", ",", "،"):
+            return core
+        return None
+
+    def near(self, i: int, j: int) -> bool:
+        """Return whether atoms i and j both exist and are glued or one space apart."""
+        return 0 <= i < self.n and 0 <= j < self.n and self.gap(i, j) in ("", " ")
+
+    def has(self, i: int, role: str) -> bool:
+        """Return whether atom i exists and plays `role`."""
+        return 0 <= i < self.n and role in self.a[i].roles
+
+    def counts_next(self, k: int) -> bool:
+        """Return whether atom k is followed by a counted noun (`2000 people`, `1950 عائلة`)."""
+        return self.word_after(k, w.lexicon().counted)
+
+    def word_after(self, k: int, words: frozenset[str]) -> bool:
+        """Return whether the word right after atom k (one space at most) is one of `words`."""
+        m = _NEXT_WORD.match(self.t, self.a[k].end)
+        return m is not None and m.group(1) in words
+
+    def cue_before(self, s: int, words: frozenset[str], span: int = 6) -> bool:
+        """Return whether one of `words` (one or two words, maybe with a joining و/ف) stands at
+        most `span` words before atom s, in the same clause."""
+        start = self.a[s].cstart
+        before = _DIGIT_SEP.sub("", self.t[max(0, start - 100) : start])
+        clause = CLAUSE_BREAK.split(before)[-1].split()[-span:]
+        conj = w.lexicon().conj_letters
+        for k, word in enumerate(clause):
+            if word[0] in conj and word not in words:
+                word = word[1:]
+            if word in words or (k + 1 < len(clause) and f"{word} {clause[k + 1]}" in words):
+                return True
+        return False
+
+
+def is_year(at: Atom) -> bool:
+    """Return whether an atom is four plain digits in the year window (1900-2100)."""
+    return at.raw is not None and len(at.raw) == 4 and at.raw.isdigit() and 1900 <= at.val <= 2100
