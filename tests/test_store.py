@@ -92,3 +92,36 @@ def test_query_on_missing_database_writes_nothing(tmp_path: Path) -> None:
     with store.connect(path) as st:
         assert list(st.query("SELECT * FROM claims")) == []
     assert not path.exists()
+
+
+def test_migration_runs_in_one_transaction(tmp_path: Path) -> None:
+    """A failure in the last migration step leaves the database at its old version, unchanged."""
+    path = tmp_path / "m.db"
+    conn = sqlite3.connect(path)
+    import sqlite_utils
+
+    store.MIGRATIONS[1](sqlite_utils.Database(conn))
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    original = store.MIGRATIONS[2]
+
+    def failing(db) -> None:
+        original(db)
+        raise RuntimeError("killed mid-migration")
+
+    store.MIGRATIONS[2] = failing
+    try:
+        try:
+            store.connect(path, write=True)
+        except RuntimeError:
+            pass
+    finally:
+        store.MIGRATIONS[2] = original
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA user_version").fetchone()[0] == 1
+    names = {r[0] for r in check.execute("SELECT name FROM sqlite_master")}
+    assert "articles_fts" not in names and "claims_view" not in names
+    check.close()
+    with store.connect(path, write=True) as st:
+        assert st.schema_version() == store.SCHEMA_VERSION

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
@@ -116,8 +117,8 @@ def _tsv(value: str) -> str:
 
 
 def _table(rows: list[dict[str, Any]], out: TextIO, columns, title: str | None) -> int:
-    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     names = list(columns or (rows[0].keys() if rows else ()))
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
@@ -127,6 +128,72 @@ def _table(rows: list[dict[str, Any]], out: TextIO, columns, title: str | None) 
         )
         table.add_column(name, justify="right" if numeric else "left", overflow="fold")
     for row in rows:
-        table.add_row(*(cell(row.get(name)) for name in names))
-    Console(file=out, highlight=False, soft_wrap=False).print(table)
+        # Text, not markup: `[...]` in article text must print as it is.
+        table.add_row(*(Text(cell(row.get(name))) for name in names))
+    _console(out).print(table)
     return len(rows)
+
+
+def _console(out: TextIO):
+    from rich.console import Console
+
+    return Console(file=out, highlight=False, soft_wrap=False, emoji=False)
+
+
+def has_color(out: TextIO | None = None) -> bool:
+    """Return whether `out` is a terminal that may show colour (NO_COLOR unset)."""
+    out = out or sys.stdout
+    return out.isatty() and not os.environ.get("NO_COLOR")
+
+
+def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Return `text` with each span wrapped in `[[ ]]` (highlighting for plain output)."""
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        parts += [text[last:start], "[[", text[start:end], "]]"]
+        last = end
+    return "".join(parts) + text[last:]
+
+
+def render_record(
+    record: dict[str, Any],
+    fmt: str | None = None,
+    *,
+    columns: Sequence[str] | None = None,
+    highlight: tuple[str, Sequence[tuple[int, int]]] | None = None,
+    title: str | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Write one record; as a table it is a field/value list, with `highlight` = (field, spans)
+    shown in reverse video on a colour terminal and between `[[ ]]` otherwise."""
+    out = out or sys.stdout
+    fmt = fmt or default_format(out)
+    names = list(columns or record.keys())
+    if fmt != "table":
+        return render([{k: record.get(k) for k in names}], fmt, columns=names, out=out)
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_header=False, box=None, expand=False, padding=(0, 1))
+    table.add_column("field", style="bold", no_wrap=True)
+    table.add_column("value", overflow="fold")
+    for name in names:
+        value = cell(record.get(name))
+        if highlight and name == highlight[0]:
+            if has_color(out):
+                text = Text(value)
+                for start, end in highlight[1]:
+                    text.stylize("bold reverse", start, end)
+                table.add_row(name, text)
+                continue
+            value = marked(value, highlight[1])
+        table.add_row(name, Text(value))
+    _console(out).print(table)
+    return 1
+
+
+def resolve(fmt: str | None, out: TextIO | None = None) -> str:
+    """Return the format that will be used: `fmt`, or the default for `out` (stdout)."""
+    return fmt or default_format(out)

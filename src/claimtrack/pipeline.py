@@ -1,21 +1,35 @@
 """The ingest pipeline: read articles, extract their claims, store them in batches.
 
 One transaction per batch: an interrupted run loses at most the batch in flight, and every
-stored article has all its claims. The CLI supplies the progress callback and prints.
+stored article has all its claims. With `jobs > 1` extraction runs in worker processes while
+this process reads the input and writes the database; at most `jobs * INFLIGHT` chunks are in
+flight, so a large input streams through in bounded memory, and results come back in input
+order, so the stored rows are the same as with `jobs=1`. The CLI supplies the progress
+callback and prints.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from claimtrack.errors import InputError
-from claimtrack.ingest import InputWarning
 from claimtrack.model import EXTRACTOR_VERSION, Article, Claim
-from claimtrack.store import Store
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
+    from claimtrack.store import Store
 
 BATCH = 200
+#: Articles sent to a worker at once (~100 KB of text for 3 KB articles).
+CHUNK = 32
+#: Chunks in flight per worker: enough to keep workers busy while the writer commits.
+INFLIGHT = 4
 
 
 @dataclass
@@ -44,10 +58,14 @@ class Summary:
 
 def claims_of(article: Article) -> list[Claim]:
     """Return the claims of one article (the extraction core, with the article's metadata)."""
+    return _claims(article.text, article.published, article.lang)
+
+
+def _claims(text: str, published: str | None, lang: str | None) -> list[Claim]:
     from claimtrack.extract import extract
 
-    published = date.fromisoformat(article.published) if article.published else None
-    return extract(article.text, published=published, lang=article.lang or "ar")
+    day = date.fromisoformat(published) if published else None
+    return extract(text, published=day, lang=lang or "ar")
 
 
 def ingest(
@@ -57,11 +75,16 @@ def ingest(
     on_problem: Callable[[InputError], None] = lambda e: None,
     on_progress: Callable[[Summary], None] = lambda s: None,
     batch: int = BATCH,
+    jobs: int = 1,
 ) -> Summary:
-    """Extract and store every article in `items`; report each skipped input to `on_problem`."""
+    """Extract and store every article in `items`; report each skipped input to `on_problem`.
+
+    `jobs` > 1 extracts in that many worker processes; the stored result is the same.
+    """
     summary = Summary()
     pending: list[tuple[Article, list[Claim]]] = []
-    for article, claims in _extracted(items, summary, on_problem):
+    articles = _articles(items, summary, on_problem)
+    for article, claims in extracted(articles, jobs=jobs):
         pending.append((article, claims))
         if len(pending) >= batch:
             _flush(store, pending, summary)
@@ -71,11 +94,85 @@ def ingest(
     return summary
 
 
-def _extracted(
+def extracted(
+    articles: Iterable[Article], *, jobs: int = 1, chunk: int = CHUNK
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Yield each article with its claims, in input order, using `jobs` worker processes.
+
+    Inputs smaller than two chunks per worker are extracted in this process: starting a pool
+    costs more than it saves there.
+    """
+    it = iter(articles)
+    if jobs <= 1:
+        for article in it:
+            yield article, claims_of(article)
+        return
+    head = list(islice(it, chunk * jobs * 2))
+    if len(head) < chunk * jobs * 2:
+        for article in head:
+            yield article, claims_of(article)
+        return
+    yield from _pooled(chain(head, it), jobs=jobs, chunk=chunk)
+
+
+def _pooled(
+    articles: Iterator[Article], *, jobs: int, chunk: int
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Extract in a process pool with a bounded window of chunks in flight, in order."""
+    import multiprocessing
+
+    # spawn: same behaviour on Linux, macOS and Windows, and safe with threads in the parent.
+    ctx = multiprocessing.get_context("spawn")
+    pool: Pool = ctx.Pool(jobs, initializer=_worker_init)
+    window: deque[tuple[list[Article], AsyncResult]] = deque()
+    finished = False
+    try:
+        while True:
+            while not finished and len(window) < jobs * INFLIGHT:
+                part = list(islice(articles, chunk))
+                if not part:
+                    finished = True
+                    break
+                job = [(a.text, a.published, a.lang) for a in part]
+                window.append((part, pool.apply_async(_extract_chunk, (job,))))
+            if not window:
+                break
+            part, result = window.popleft()
+            for article, rows in zip(part, result.get(), strict=True):
+                yield article, [Claim(*row) for row in rows]
+        pool.close()
+    finally:
+        # On an error or Ctrl-C, stop the workers at once; the caller's transaction rolls back.
+        pool.terminate()
+        pool.join()
+
+
+def _worker_init() -> None:
+    """Let the parent alone handle Ctrl-C; workers are terminated by it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _extract_chunk(job: list[tuple[str, str | None, str | None]]) -> list[list[tuple]]:
+    """Return the claims of each (text, published, lang) in `job` as tuples (runs in a worker).
+
+    Tuples of field values pickle and unpickle 2-3x faster than the frozen dataclasses.
+    """
+    names = [f.name for f in fields(Claim)]
+    return [
+        [tuple(getattr(c, n) for n in names) for c in _claims(text, published, lang)]
+        for text, published, lang in job
+    ]
+
+
+def _articles(
     items: Iterable[Article | InputError],
     summary: Summary,
     on_problem: Callable[[InputError], None],
-) -> Iterator[tuple[Article, list[Claim]]]:
+) -> Iterator[Article]:
+    from claimtrack.ingest import InputWarning
+
     for item in items:
         if isinstance(item, InputError):
             if isinstance(item, InputWarning):
@@ -86,7 +183,7 @@ def _extracted(
             on_problem(item)
             continue
         summary.read += 1
-        yield item, claims_of(item)
+        yield item
 
 
 def _flush(store: Store, pending: list[tuple[Article, list[Claim]]], summary: Summary) -> None:

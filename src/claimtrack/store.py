@@ -13,19 +13,32 @@ import sqlite3
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import StoreError
 from claimtrack.model import Article, Claim
 
+if TYPE_CHECKING:
+    # Imported when first used (migrations, schema helpers): 45 ms of start-up for a query.
+    import sqlite_utils
+
 SCHEMA_VERSION = 2
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = 30_000  # CLAIMTRACK_BUSY_TIMEOUT (milliseconds) overrides it
+
+
+def busy_timeout_ms() -> int:
+    """Return how long to wait for another process's write lock (env CLAIMTRACK_BUSY_TIMEOUT)."""
+    raw = os.environ.get("CLAIMTRACK_BUSY_TIMEOUT", "").strip()
+    try:
+        return max(0, int(raw)) if raw else BUSY_TIMEOUT_MS
+    except ValueError:
+        raise StoreError(f"CLAIMTRACK_BUSY_TIMEOUT={raw!r}: expected milliseconds") from None
+
+
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 ARTICLE_COLUMNS = (
@@ -144,8 +157,26 @@ def _migrate_1(db: sqlite_utils.Database) -> None:
 
 def _migrate_2(db: sqlite_utils.Database) -> None:
     """Full-text search over articles and a claims-with-articles view (Datasette-ready)."""
+    # Written out rather than `enable_fts()`, whose executescript() would commit the
+    # migration's transaction half-way: a kill mid-migration must leave the old schema.
     if "articles_fts" not in db.table_names():
-        db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+        for sql in (
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+            "content_rowid='id', tokenize='unicode61')",
+            "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles",
+            "CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN "
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text); "
+            "END",
+            "CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN "
+            "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.id, old.title, old.text); END",
+            "CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN "
+            "INSERT INTO articles_fts (articles_fts, rowid, title, text) "
+            "VALUES ('delete', old.id, old.title, old.text); "
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text); "
+            "END",
+        ):
+            db.execute(sql)
     db.execute("DROP VIEW IF EXISTS claims_view")
     db.execute(
         """CREATE VIEW claims_view AS
@@ -175,17 +206,27 @@ class Added:
 class Store:
     """A claimtrack database: open with `connect()`."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, *, readonly: bool) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+        self._conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.path = path
         self.readonly = readonly
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self._conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils on the same connection, imported on first use."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self._conn)
+        return self._db
 
     def close(self) -> None:
-        self.db.close()
+        self._conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -199,7 +240,7 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """Run a block in one write transaction (BEGIN IMMEDIATE, retried while locked)."""
         self._require_writable()
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        deadline = time.monotonic() + busy_timeout_ms() / 1000
         while True:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
@@ -210,17 +251,25 @@ class Store:
                 time.sleep(0.05)
         try:
             yield
+        except sqlite3.Error as e:
+            self._rollback()
+            raise _store_error(self.path, e) from None
         except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as e:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise _store_error(self.path, e) from None
+
+    def _rollback(self) -> None:
+        # A failed ROLLBACK (corrupt file, lost disk) must not hide the error that caused it;
+        # SQLite rolls back the journal itself on the next open.
+        with suppress(sqlite3.Error):
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
 
     def _require_writable(self) -> None:
         if self.readonly:
@@ -371,27 +420,23 @@ def connect(path: Path | str, *, write: bool = False, must_exist: bool = False) 
 
 
 def _open(target: str, path: Path, *, readonly: bool, memory: bool) -> Store:
+    timeout = busy_timeout_ms()
     try:
         if readonly:
-            conn = sqlite3.connect(
-                f"file:{Path(target).resolve()}?mode=ro",
-                uri=True,
-                timeout=BUSY_TIMEOUT_MS / 1000,
-                isolation_level=None,
-                check_same_thread=False,
-            )
+            conn = _open_readonly(Path(target), timeout)
         else:
             conn = sqlite3.connect(
                 target,
-                timeout=BUSY_TIMEOUT_MS / 1000,
+                timeout=timeout / 1000,
                 isolation_level=None,
                 check_same_thread=False,
             )
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {timeout}")
         conn.execute("PRAGMA foreign_keys = ON")
-        db = sqlite_utils.Database(conn)
-        store = Store(db, path, readonly=readonly)
+        store = Store(conn, path, readonly=readonly)
         version = store.schema_version()
+        if version == 0 and not memory:
+            _check_ours(store)
         if version > SCHEMA_VERSION:
             raise StoreError(
                 f"{path}: schema version {version} is newer than this claimtrack "
@@ -409,6 +454,43 @@ def _open(target: str, path: Path, *, readonly: bool, memory: bool) -> Store:
         return store
     except sqlite3.Error as e:
         raise _store_error(path, e) from None
+
+
+def _open_readonly(path: Path, timeout: int) -> sqlite3.Connection:
+    """Open `path` for reading only; in a read-only folder a WAL database needs `immutable`."""
+    try:
+        return _connect_uri(path, "mode=ro", timeout)
+    except sqlite3.OperationalError as e:
+        if "unable to open" not in str(e):
+            raise
+        return _connect_uri(path, "immutable=1", timeout)
+
+
+def _connect_uri(path: Path, mode: str, timeout: int) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?{mode}",
+        uri=True,
+        timeout=timeout / 1000,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_ours(store: Store) -> None:
+    """Refuse an SQLite file that holds another program's tables (no claimtrack schema)."""
+    tables = {
+        r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    if tables and "articles" not in tables:
+        raise StoreError(
+            f"{store.path}: an SQLite database, but not claimtrack's (refusing to touch it)"
+        )
 
 
 def _set_wal(conn: sqlite3.Connection, path: Path) -> None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from claimtrack.cli import extract_cmds, ingest_cmds, query_cmds  # noqa: F401  (register commands)
+from claimtrack.cli import (  # noqa: F401  (register commands)
+    admin_cmds,
+    extract_cmds,
+    ingest_cmds,
+    query_cmds,
+    scale_cmds,
+)
 from claimtrack.cli.app import app
 
 __all__ = ["app", "main"]

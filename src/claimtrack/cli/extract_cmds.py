@@ -46,10 +46,9 @@ def extract(
 
     Example: claimtrack extract article.txt --lang ar --published 2024-04-06
     """
-    import json
-
     from claimtrack.errors import UsageError
     from claimtrack.extract import extract as run
+    from claimtrack.output import dumps
     from claimtrack.gazetteer import load_gazetteer
 
     with user_errors(debug=debug):
@@ -65,7 +64,7 @@ def extract(
             )
             for claim in run(rec["text"], published=rec_pub, lang=rec_lang, gazetteer=gaz):
                 row = _claim_row(claim, rec.get("id"))
-                typer.echo(json.dumps(row, ensure_ascii=False))
+                typer.echo(dumps(row))
 
 
 @app.command("eval")

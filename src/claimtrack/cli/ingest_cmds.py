@@ -32,13 +32,21 @@ def ingest(
         bool, typer.Option("--json", help="Print a machine-readable summary on stdout")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Extraction processes [default: the machine's cores]"
+        ),
+    ] = None,
     db: DbOpt = DEFAULT_DB,
     debug: DebugOpt = False,
 ) -> None:
     """Read articles (txt, md, html, jsonl; files, folders, globs, -) and store their claims.
 
-    Example: claimtrack ingest corpus/ --db claims.db
+    Example: claimtrack ingest corpus/ --db claims.db --jobs 4
     """
+    import os
+
     from claimtrack import pipeline, store
     from claimtrack.errors import UsageError
     from claimtrack.ingest import Overrides, parse_date, read_inputs
@@ -57,13 +65,14 @@ def ingest(
         with store.connect(db, write=True) as st:
             summary = pipeline.Summary()
             if paths:
-                progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+                progress = _Progress(paths, enabled=not quiet and sys.stderr.isatty())
                 with progress:
                     summary = pipeline.ingest(
                         st,
                         read_inputs(paths, overrides=overrides),
                         on_problem=lambda e: typer.echo(f"claimtrack: error: {e}", err=True),
                         on_progress=progress.update,
+                        jobs=jobs or os.cpu_count() or 1,
                     )
             if reextract:
                 redone = pipeline.reextract(st)
@@ -86,36 +95,62 @@ def ingest(
 
 
 class _Progress:
-    """A progress line on stderr (articles read, articles/s), shown on a terminal only."""
+    """A progress line on stderr (inputs read, articles/s, ETA), shown on a terminal only.
 
-    def __init__(self, *, enabled: bool) -> None:
+    The total (files in folders, lines of JSONL files) is counted in a background thread, so a
+    large input starts at once; the ETA appears when the count is done. No ETA for stdin or WARC.
+    """
+
+    def __init__(self, paths: list[str], *, enabled: bool) -> None:
         self.enabled = enabled
+        self.paths = paths
+        self.total: int | None = None
         self._progress = None
         self._task = None
 
     def __enter__(self) -> _Progress:
         if self.enabled:
+            import threading
+
             from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
 
             self._progress = Progress(
                 SpinnerColumn(),
+                BarColumn(),
                 TextColumn("{task.completed} articles"),
                 TextColumn("{task.fields[rate]:.0f}/s"),
                 TimeElapsedColumn(),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
             self._progress.__enter__()
             self._task = self._progress.add_task("ingest", total=None, rate=0.0)
+            threading.Thread(target=self._count, daemon=True).start()
         return self
+
+    def _count(self) -> None:
+        from claimtrack.ingest.count import count_inputs
+
+        self.total = count_inputs(self.paths)
 
     def update(self, summary) -> None:
         if self._progress is not None:
             task = self._progress.tasks[0]
             elapsed = task.elapsed or 0.0
+            done = summary.read + summary.skipped
             rate = summary.read / elapsed if elapsed > 0 else 0.0
-            self._progress.update(self._task, completed=summary.read, rate=rate)
+            total = max(self.total, done) if self.total is not None else None
+            self._progress.update(self._task, completed=done, total=total, rate=rate)
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:

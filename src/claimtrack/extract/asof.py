@@ -40,10 +40,10 @@ class TimeExpr:
 
 
 def _alt(forms: list[str]) -> str:
-    folded = sorted({fold_form(f.rstrip("*")) for f in forms if f.strip()}, key=len, reverse=True)
+    folded = {fold_form(f.rstrip("*")) for f in forms if f.strip()}
     if not folded:
         return "(?!)"
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, f.split(" "))) for f in folded) + ")"
+    return "(?:" + lexicon.alternation(folded) + ")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,14 @@ def grammar(lang: str) -> _Grammar:
         # year with a cue
         rf"(?P<year>(?:(?:{year_w}|{markers}){S})(?P<yy>{year}))",
     ]
-    pattern = re.compile(rf"(?<!\w){_CLITIC}(?:{'|'.join(alts)})(?!\w)")
+    # Every alternative begins with one of these words or a digit: a cheap test run first.
+    lead = _alt(
+        ["the", *t["day_words"], *weekdays, *days, *months, *t["quarter"], *t["half"]]
+        + [f for v in t["part_ordinals"].values() for f in v]
+        + [*t["start_of"], *t["end_of"], *t["markers"], *t["since"], *t["from"], *t["until"]]
+        + [*t["month_words"], *t["year_words"], *(f for v in t["relative"].values() for f in v)]
+    )
+    pattern = re.compile(rf"(?<!\w){_CLITIC}(?=\d|{lead})(?:{'|'.join(alts)})(?!\w)")
     return _Grammar(
         pattern=pattern,
         months=months,
@@ -273,8 +280,16 @@ def _relative(s: int, e: int, key: str, pub: date) -> TimeExpr | None:
     return TimeExpr(s, e, value, None, kind, False)
 
 
-def find_times(ftext: str, published: date | None, lang: str) -> list[TimeExpr]:
-    """Return the time expressions of folded `ftext`, periods merged, in order."""
+def find_times(
+    ftext: str,
+    published: date | None,
+    lang: str,
+    *,
+    same_in: list[tuple[int, int]] | None = None,
+) -> list[TimeExpr]:
+    """Return the time expressions of folded `ftext`, periods merged, in order.
+
+    `same_in`: look for "the same time" words only in these sorted spans (default: all)."""
     if published is None:
         return []
     g = grammar(lang)
@@ -299,7 +314,8 @@ def find_times(ftext: str, published: date | None, lang: str) -> list[TimeExpr]:
         else:
             out.append(a)
         i += 1
-    for h in g.same.find(ftext):
+    same = [g.same.find(ftext)] if same_in is None else g.same.find_spans(ftext, same_in)
+    for h in (h for hits in same for h in hits):
         out.append(TimeExpr(h.start, h.end, "", None, "same", False))
     out.sort(key=lambda t: t.fstart)
     return out

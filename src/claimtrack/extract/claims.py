@@ -14,9 +14,9 @@ from datetime import date
 from claimtrack.extract import metrics
 from claimtrack.extract.asof import TimeExpr, find_times
 from claimtrack.extract.entities import Gazetteer, Mention, find_mentions
-from claimtrack.extract.normalize import Folded, fold
+from claimtrack.extract.normalize import fold
 from claimtrack.extract.sentences import split_clauses, split_sentences
-from claimtrack.extract.speakers import find_speaker
+from claimtrack.extract.speakers import SpeakerTrack
 from claimtrack.model import Claim, Kind, Metric, Numeral
 
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
@@ -34,20 +34,6 @@ class _Figure:
     fend: int
 
 
-def _to_folded(folded: Folded, pos: int) -> int:
-    """Return the smallest folded offset whose original offset is at least `pos`."""
-    if not folded._marks:
-        return pos
-    lo, hi = 0, len(folded.text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if folded.to_original(mid) < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def build_claims(
     text: str,
     numerals: list[Numeral],
@@ -60,7 +46,7 @@ def build_claims(
     folded = fold(text)
     ft = folded.text
     figures = [
-        _Figure(n, _to_folded(folded, n.start), _to_folded(folded, n.end))
+        _Figure(n, folded.to_folded(n.start), folded.to_folded(n.end))
         for n in numerals
         if n.kind in _CLAIMABLE
     ]
@@ -69,7 +55,10 @@ def build_claims(
     rules = metrics.rules(lang, gaz)
     sentences = split_sentences(ft)
     mentions = find_mentions(ft, gaz)
-    times = find_times(ft, published, lang)
+    starts = [s for s, _ in sentences]
+    held = sorted({bisect_right(starts, f.fstart) - 1 for f in figures} - {-1})
+    # "The same time" words matter only beside a figure.
+    times = find_times(ft, published, lang, same_in=[sentences[i] for i in held])
     index: dict[str, tuple[list[int], list[Mention]]] = {}
     for m in mentions:
         ends, ms = index.setdefault(m.kind, ([], []))
@@ -83,13 +72,13 @@ def build_claims(
 
     claims: list[Claim] = []
     sources: list[TimeExpr | None] = []
-    speaker: str | None = None
     anchor: str | None = None  # as-of of the previous sentence
     last_claim: Claim | None = None
     fi = 0
     mi = 0
     ti = 0
-    for s, e in sentences:
+    speakers = SpeakerTrack(ft, sentences, lambda a, b: text[slice(*folded.span(a, b))], lang=lang)
+    for si, (s, e) in enumerate(sentences):
         while mi < len(mentions) and mentions[mi].end <= s:
             mi += 1
         mj = mi
@@ -102,11 +91,6 @@ def build_claims(
         while tj < len(times) and times[tj].fstart < e:
             tj += 1
         sent_times = times[ti:tj]
-        o_s, o_e = folded.span(s, e)
-        original = text[o_s:o_e]
-        spk, attributed = find_speaker(ft, original, s, e, lang=lang, previous=speaker)
-        if attributed and spk:
-            speaker = spk
         figs: list[_Figure] = []
         while fi < len(figures) and figures[fi].fstart < e:
             if figures[fi].fstart >= s:
@@ -118,6 +102,8 @@ def build_claims(
             if explicit:
                 anchor = explicit[-1].value
             continue
+        original = text[slice(*folded.span(s, e))]
+        speaker = speakers.at(si)
         clauses = split_clauses(ft, s, e)
         speech = [t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10]
         speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
@@ -183,7 +169,7 @@ def build_claims(
                 entity=entity,
                 as_of=as_of,
                 as_of_start=as_of_start,
-                speaker=spk if attributed else None,
+                speaker=speaker,
             )
             claims.append(claim)
             sources.append(src)

@@ -41,6 +41,9 @@ def _table() -> dict[int, str]:
 
 
 _TABLE = _table()
+# The table as (character, replacement) pairs: `str.replace` per pair is many times faster than
+# `str.translate` on non-ASCII text, and no replacement is itself replaced, so the order is free.
+_PAIRS = tuple((chr(k), v) for k, v in _TABLE.items() if chr(k) != v)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class Folded:
     original: str
     _marks: tuple[int, ...] = ()  # folded offsets at which dropped characters were removed
     _shifts: tuple[int, ...] = ()  # characters removed up to and including each mark
+    _origins: tuple[int, ...] = ()  # original offset of each mark: mark + shift
 
     def to_original(self, pos: int) -> int:
         """Return the original offset of folded offset `pos` (a span start or end)."""
@@ -58,6 +62,16 @@ class Folded:
             return pos
         i = bisect_right(self._marks, pos) - 1
         return pos if i < 0 else pos + self._shifts[i]
+
+    def to_folded(self, pos: int) -> int:
+        """Return the smallest folded offset whose original offset is at least `pos`."""
+        if not self._marks:
+            return pos
+        i = bisect_right(self._origins, pos) - 1
+        if i < 0:
+            return min(pos, self._marks[0])
+        nxt = self._marks[i + 1] if i + 1 < len(self._marks) else len(self.text)
+        return min(pos - self._shifts[i], nxt)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span to the original text, excluding dropped marks at its edges only
@@ -73,9 +87,25 @@ class Folded:
         return o_start, o_end
 
 
+_last: tuple[str, Folded] | None = None  # the numeral engine and the claim layer fold one text
+
+
 def fold(text: str) -> Folded:
     """Return `text` folded for matching, with the offset map back to `text`."""
-    mapped = text.translate(_TABLE)
+    global _last
+    last = _last
+    if last is not None and last[0] == text:
+        return last[1]
+    folded = _fold(text)
+    _last = (text, folded)
+    return folded
+
+
+def _fold(text: str) -> Folded:
+    mapped = text
+    for src, dst in _PAIRS:
+        if src in mapped:
+            mapped = mapped.replace(src, dst)
     if not _DROPPED_RE.search(mapped):
         return Folded(mapped, text)
     parts: list[str] = []
@@ -90,4 +120,5 @@ def fold(text: str) -> Folded:
         shifts.append(removed)
         last = m.end()
     parts.append(mapped[last:])
-    return Folded("".join(parts), text, tuple(marks), tuple(shifts))
+    origins = tuple(m + k for m, k in zip(marks, shifts, strict=True))
+    return Folded("".join(parts), text, tuple(marks), tuple(shifts), origins)

@@ -87,13 +87,13 @@ class _Parser(Tokens):
             cur, parts = at.val, ["digits"]
         elif NUM_ROLE in r and not at.definite:
             cur, parts = r[NUM_ROLE], [_order(r[NUM_ROLE])]
+        elif w.DUAL in r and not at.definite and not (w.SCALE in r and self.has_tanween(i)):
+            total, last, scaled = 2 * r[w.DUAL], r[w.DUAL], True  # "ألفا عائلة", not "ألفاً"
         elif w.SCALE in r and w.GLUED not in r and not at.definite:
             if r[w.SCALE] < 1000:
                 cur, parts = r[w.SCALE], ["hundreds"]
             else:
                 total, last, scaled = r[w.SCALE], r[w.SCALE], True
-        elif w.DUAL in r and not at.definite:
-            total, last, scaled = 2 * r[w.DUAL], r[w.DUAL], True
         elif w.FRAC in r and not at.definite:
             cur, parts = r[w.FRAC], ["frac"]
         else:
@@ -206,6 +206,24 @@ class _Parser(Tokens):
             return self.has(s - 1, w.CHFROM) and numkinds.is_change(self, s - 1)
         return by_word and numkinds.is_change(self, s)
 
+    def ratio(self, num: _Num) -> tuple[float, int] | None:
+        """Return (percent, last atom) when `num` opens a share "X in Y" / "X out of Y" with
+        X < Y <= 100, both plain numbers, Y not a duration, time or sum ("2 in 3 days")."""
+        j = num.last
+        if not (self.near(j, j + 1) and self.has(j + 1, w.RATIO) and self.near(j + 1, j + 2)):
+            return None
+        other = self.number(j + 2)
+        if other is None or num.scaled or other.scaled or num.frac_only or other.frac_only:
+            return None
+        if not 0 < num.value < other.value <= 100:
+            return None
+        k = other.last + 1
+        if self.near(other.last, k) and any(
+            role in self.a[k].roles for role in (w.DUR, w.TPOST, w.PCT, w.CURPOST, w.SCALE)
+        ):
+            return None
+        return round(float(num.value) / float(other.value) * 100, 1), other.last
+
     def joins_next(self, k: int) -> bool:
         """Return whether atom k is followed by a number or scale word it belongs with."""
         if not self.near(k, k + 1) or self.a[k + 1].definite:
@@ -305,6 +323,13 @@ class _Parser(Tokens):
                 unit = self.a[i - 1].roles[w.CURPRE]
         low = high = None
         value = num.value
+        ratio = self.ratio(num)
+        if ratio is not None:  # "one in five", "واحد من كل خمسة"
+            value, j = ratio
+            self.emit(
+                self.a[s].start, self.a[j].end, value, Kind.PERCENT, qualifier=qual, unit="percent"
+            )
+            return j + 1
         # range
         rng_start = self.near(s - 1, s) and self.has(s - 1, w.RSTART)
         k = j + 1
@@ -340,10 +365,15 @@ class _Parser(Tokens):
         if num.weak and qual is Qualifier.EXACT and low is None and not num.scaled:
             return j + 1
         if num.frac_only and low is None:
-            return j + 1
+            if not numkinds.share_of(self, j):
+                return j + 1
+            kind, unit, value = Kind.PERCENT, "percent", round(float(value) * 100, 1)
         # after the number
         k = j + 1
-        if k < self.n and self.gap(j, k) in ("", " "):
+        gap = self.gap(j, k) if k < self.n and kind is Kind.COUNT else None
+        if gap == "-" and w.DUR in self.a[k].roles:
+            kind, j = Kind.DURATION, k  # "nine-year-old", "a three-day visit"
+        elif gap in ("", " "):
             b = self.a[k]
             br = b.roles
             if w.PCT in br:
@@ -381,6 +411,11 @@ class _Parser(Tokens):
             other_is_year=other is not None and is_year(self.a[other.first]),
             lang=self.lang,
         )
+        if kind is Kind.COUNT and qual is Qualifier.EXACT and not num.scaled:
+            if numkinds.is_reference(self, s, i, j):
+                return j + 1  # "the two camps"
+            if numkinds.is_apposed_age(self, s, j, value):
+                kind = Kind.DURATION  # "Ahmed Ali, 24, said"
         if qual is Qualifier.RANGE and kind is Kind.DURATION and self.has(s - 1, w.AGE):
             self.age_end = self.a[j].end
         elif qual is Qualifier.RANGE and numkinds.is_elided_age(self, self.age_end, s, kind):
@@ -392,8 +427,8 @@ class _Parser(Tokens):
         ):
             return j + 1  # rhetorical: "we support them 100%" is not a figure
         if kind is Kind.IDENTIFIER and qual is Qualifier.EXACT:
-            start, j, value = numkinds.identifier_bounds(self, i, j, value)
-            self.emit(start, self.a[j].end, value, kind)
+            start, end, j, value = numkinds.identifier_bounds(self, i, j, value)
+            self.emit(start, end, value, kind)
             return j + 1
         if qual is Qualifier.RANGE:
             self.emit(

@@ -6,13 +6,18 @@ two ends of a change rather than a range.
                 | digits inside an e-mail address or URL
     year       := year-cue 4digits | 4digits year-mark | 4digits (where bare years are years)
                   -- but 4digits counted-noun is a count (`2000 people`)
+                  -- an identifier takes in its subsections: "section 40(2)(b)"
     change     := change-verb (up to 5 words, no punctuation) from-word X (to | "-") Y
+    age        := Name "," [apposition-word] N ","  |  Name "(" N ")"          (N at most 120)
+    share      := fraction ["of"] (share-word | definite-noun | noun definite-noun)
+    reference  := determiner spelled-out-number        ("the two camps": not a count)
 
 All the cue words come from `lang/*/numerals.toml`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from claimtrack.extract import numwords as w
@@ -20,6 +25,9 @@ from claimtrack.extract.numtokens import CLAUSE_BREAK, MAX_DIGITS, Tokens, is_ye
 from claimtrack.model import Kind
 
 _ID_GAP = frozenset(" \t(#:-.")
+_SUBSECTIONS = re.compile(r"(?:\([^\W_]{1,3}\))+")
+_APPOSED_NAME = re.compile(r"([^\W\d_]+)(?:,|\s*\() ?(?:([^\W\d_]+) )?$")
+MAX_AGE = 120
 _PHONE_GAP = frozenset(" -")
 
 
@@ -99,9 +107,10 @@ def is_identifier(tk: Tokens, i: int, prev: int, *, scaled: bool, counted: bool)
     return "@" in run or "://" in run or "www." in run
 
 
-def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int, Any]:
-    """Return (folded start, last atom, value) of an identifier at atoms i..j, taking in a
-    leading "+" and, for a phone number (`+963 ...`, `0933 ...`), the digit groups after it."""
+def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int, int, Any]:
+    """Return (folded start, folded end, last atom, value) of an identifier at atoms i..j,
+    taking in a leading "+", subsections glued after it (`40(2)(b)`) and, for a phone number
+    (`+963 ...`, `0933 ...`), the digit groups after it."""
     t = tk.t
     at = tk.a[i]
     start = at.start - 1 if at.start and t[at.start - 1] == "+" else at.start
@@ -117,7 +126,76 @@ def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int,
     if j > i and all(tk.a[k].raw for k in range(i, j + 1)):
         digits = "".join((tk.a[k].raw or "").replace(" ", "") for k in range(i, j + 1))
         value = int(digits[:MAX_DIGITS])
-    return start, j, value
+    end = tk.a[j].end
+    m = _SUBSECTIONS.match(t, end)
+    if m:
+        end = m.end()
+        while j + 1 < tk.n and tk.a[j + 1].end <= end:
+            j += 1
+    return start, end, j, value
+
+
+def is_apposed_age(tk: Tokens, s: int, j: int, value: Any) -> bool:
+    """Return whether the plain number at atoms s..j is an age set off after a capitalised
+    name: `Ahmed Ali, 24, said`, `Ahmed, now 24,`, `Ali (24)`."""
+    if not (0 < value <= MAX_AGE and value == int(value)):
+        return False
+    t = tk.t
+    start, end = tk.a[s].cstart, tk.a[j].end
+    after = t[end : end + 1]
+    m = _APPOSED_NAME.search(t, max(0, start - 40), start)
+    if m is None or after not in (",", ")", "."):
+        return False
+    if m.group(2) is not None and m.group(2) not in w.lexicon().age_apposed:
+        return False
+    opened = t[m.end(1) : start].lstrip().startswith("(")
+    if opened != (after == ")") or (opened and m.group(2) is not None):
+        return False
+    if opened and (_listed_next(tk, j) or ")" in t[max(0, m.start(1) - 7) : m.start(1)]):
+        return False  # "Syria (24) and Iraq (12)": a list of counts
+    return tk.f.original[tk.f.to_original(m.start(1))].isupper()
+
+
+def _listed_next(tk: Tokens, j: int) -> bool:
+    """Return whether a list goes on after atom j and its closing bracket: ", ..." or "and"."""
+    rest = tk.t[tk.a[j].end + 1 : tk.a[j].end + 3].lstrip(" ")
+    return rest.startswith((",", "،")) or (
+        j + 1 < tk.n and tk.a[j + 1].cstart - tk.a[j].end <= 2 and tk.has(j + 1, w.CONJ)
+    )
+
+
+def share_of(tk: Tokens, j: int) -> bool:
+    """Return whether the fraction at atom j is of a group: `half of them`, `half the camp`,
+    `ربع القاطنين`, `نصف سكان المخيم` (but not `نصف ساعة`, a duration)."""
+    k = j + 1 if tk.near(j, j + 1) and tk.has(j + 1, w.PARTITIVE) else j
+    if tk.near(k, k + 1) and tk.has(k + 1, w.DUR):
+        return False
+    words = tk.words_after(k, 2)
+    if not words:
+        return False
+    lex = w.lexicon()
+    if words[0] in lex.shares:
+        return True
+    arts = lex.articles
+    if not arts or w.DUR in lex.words.get(_strip(words[0], arts), {}):
+        return False  # "نصف الساعة" is a duration
+    return any(word.startswith(arts) and len(word) > 3 for word in words)
+
+
+def _strip(word: str, arts: tuple[str, ...]) -> str:
+    for art in arts:
+        if word.startswith(art):
+            return word[len(art) :]
+    return word
+
+
+def is_reference(tk: Tokens, s: int, i: int, j: int) -> bool:
+    """Return whether the spelled-out number at atoms i..j (no prefix) follows a determiner:
+    `the two camps`, `these three men` name things, they do not count them."""
+    atoms = tk.a[i : j + 1]
+    if s != i or any(at.raw is not None or w.SCALE in at.roles for at in atoms):
+        return False
+    return tk.word_before(i, w.lexicon().references)
 
 
 def is_change(tk: Tokens, s: int) -> bool:

@@ -21,6 +21,8 @@ _SPACED = re.compile(r"\d{1,3}(?: \d{3})+(?![.,]?\d| \d)")
 _NEXT_WORD = re.compile(r" ?([^\W\d_]+)")
 _DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n()«»\"]")
+TANWEEN = frozenset("\u064b\u064c\u064d")  # an indefinite noun's case ending: "ألفاً" is singular
+_PREV_WORD = re.compile(r"([^\W\d_]+) ?$")
 
 
 @dataclass(slots=True)
@@ -166,6 +168,22 @@ class Tokens:
         """Return whether the word right after atom k (one space at most) is one of `words`."""
         m = _NEXT_WORD.match(self.t, self.a[k].end)
         return m is not None and m.group(1) in words
+
+    def word_before(self, k: int, words: frozenset[str]) -> bool:
+        """Return whether the word right before atom k (one space at most) is one of `words`."""
+        start = self.a[k].cstart
+        m = _PREV_WORD.search(self.t, max(0, start - 30), start)
+        return m is not None and m.group(1) in words
+
+    def words_after(self, k: int, n: int) -> list[str]:
+        """Return up to `n` words after atom k, in its clause."""
+        end = self.a[k].end
+        return CLAUSE_BREAK.split(self.t[end : end + 80], maxsplit=1)[0].split()[:n]
+
+    def has_tanween(self, k: int) -> bool:
+        """Return whether atom k carries tanween in the original text."""
+        start, end = self.f.span(self.a[k].start, self.a[k].end)
+        return not TANWEEN.isdisjoint(self.f.original[start:end])
 
     def cue_before(self, s: int, words: frozenset[str], span: int = 6) -> bool:
         """Return whether one of `words` (one or two words, maybe with a joining و/ف) stands at

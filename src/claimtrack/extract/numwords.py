@@ -48,6 +48,7 @@ WEEKDAY = "weekday"  # weekday name -> 1..7
 DAYLINK = "daylink"  # word between day and month
 CHFROM = "chfrom"  # range opener that a change verb reads as "from" ("من", "from")
 PARTITIVE = "partitive"  # "of" after a weak one: "مئة وأحد من" is 100 and "one of"
+RATIO = "ratio"  # "in" / "out of" between two numbers: "one in five" is a share
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,9 @@ class Lexicon:
     counted: frozenset[str] = frozenset()  # nouns a count stands before ("2000 people")
     changes: frozenset[str] = frozenset()  # change verbs: "rose from X to Y" is not a range
     wholehearted: frozenset[str] = frozenset()  # "support ... 100%": full support, not a share
+    shares: frozenset[str] = frozenset()  # words after a fraction of a group ("half of them")
+    references: frozenset[str] = frozenset()  # determiners of a reference ("the two camps")
+    age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
 
 
 def key(text: str) -> str:
@@ -131,6 +135,9 @@ def lexicon() -> Lexicon:
     counted: set[str] = set()
     changes: set[str] = set()
     wholehearted: set[str] = set()
+    shares: set[str] = set()
+    references: set[str] = set()
+    age_apposed: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
@@ -176,6 +183,11 @@ def lexicon() -> Lexicon:
         counted.update(_fold_form(f) for f in num.get("counted_nouns", {}).get("forms", []))
         changes.update(_fold_form(f) for f in num.get("changes", {}).get("verbs", []))
         wholehearted.update(_fold_form(f) for f in num.get("full_support", {}).get("forms", []))
+        shares.update(_fold_form(f) for f in num.get("shares", {}).get("forms", []))
+        references.update(_fold_form(f) for f in num.get("references", {}).get("forms", []))
+        age_apposed.update(_fold_form(f) for f in num.get("age_apposition", {}).get("forms", []))
+        for form in num.get("shares", {}).get("ratios", []):
+            _add(words, form, RATIO, True)
         for form in num.get("changes", {}).get("from", []):
             _add(words, form, CHFROM, True)
         for name, forms in num.get("clitics", {}).items():
@@ -211,4 +223,7 @@ def lexicon() -> Lexicon:
         frozenset(counted),
         frozenset(changes),
         frozenset(wholehearted),
+        frozenset(shares),
+        frozenset(references),
+        frozenset(age_apposed),
     )

@@ -9,6 +9,7 @@ a speech verb is kept as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,6 +45,58 @@ def _speech(lang: str) -> _Speech:
 def speech_verbs(lang: str) -> lexicon.Lexicon:
     """Return the compiled speech verbs of `lang` ("قال", "said")."""
     return _speech(lang).verbs
+
+
+class SpeakerTrack:
+    """The speakers of an article's sentences, asked for in text order (`at`).
+
+    A sentence with no speech verb and no "according to" has no speaker and keeps the last
+    one; any other sentence either names a speaker or passes the last one on. So the last
+    speaker before a sentence is the one named by the nearest cued sentence that names one,
+    found by walking back: each sentence is read at most once, and only when asked for."""
+
+    def __init__(
+        self,
+        ftext: str,
+        spans: list[tuple[int, int]],
+        original: Callable[[int, int], str],
+        *,
+        lang: str,
+    ) -> None:
+        self.ftext, self.spans, self.original, self.lang = ftext, spans, original, lang
+        # Every form as a prefix: a hit of either list is a hit here (extra hits cost time only).
+        data = _lang.load(lang)["claims"]["speakers"]
+        cues = _cues(lang, tuple(f.rstrip("*") + "*" for f in data["verbs"] + data["according"]))
+        self.cued = [bool(hits) for hits in cues.find_spans(ftext, spans)]
+        self.known = 0  # sentences before this one are accounted for in `last`
+        self.last: str | None = None
+
+    def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
+        s, e = self.spans[i]
+        return find_speaker(
+            self.ftext, self.original(s, e), s, e, lang=self.lang, previous=previous
+        )
+
+    def at(self, i: int) -> str | None:
+        """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
+        for j in range(i - 1, self.known - 1, -1):
+            if self.cued[j]:
+                spk, attributed = self._read(j, None)
+                if attributed and spk:
+                    self.last = spk
+                    break
+        self.known = i + 1
+        if not self.cued[i]:
+            return None
+        spk, attributed = self._read(i, self.last)
+        if attributed and spk:
+            self.last = spk
+        return spk if attributed else None
+
+
+@cache
+def _cues(lang: str, forms: tuple[str, ...]) -> lexicon.Lexicon:
+    return lexicon.words(forms)
 
 
 def _gap_words(ftext: str, a: int, b: int) -> int:

@@ -2,7 +2,9 @@
 title, outlet, date, URL and language from the page's meta tags.
 
 Parsed with the standard library's tolerant `html.parser` (broken or truncated markup is
-fine); nothing is executed or fetched.
+fine); nothing is executed or fetched. Hostile markup is defused first so that parsing stays
+linear in the input: `html.parser` rescans to the end of the buffer for every `<` that cannot
+be closed, and raises AssertionError on some malformed `<![` sections.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipping, main)
+        self.open: dict[str, int] = {}  # tag -> how many are on the stack
         self.blocks: list[_Block] = []
         self.block = _Block()
         self.meta: dict[str, str] = {}
@@ -61,6 +64,7 @@ class _Parser(HTMLParser):
         self.in_title = False
         self.in_link = 0
         self.has_main = False
+        self._no_comment_end = -1  # no `-->` within this many characters of the end
 
     # state of the innermost open element
     def _skipping(self) -> bool:
@@ -68,6 +72,22 @@ class _Parser(HTMLParser):
 
     def _main(self) -> bool:
         return bool(self.stack) and self.stack[-1][2]
+
+    # html.parser hooks made linear and non-raising (see the module docstring)
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        # `len(rawdata) - i` survives the buffer being trimmed between feed() and close()
+        left = len(self.rawdata) - i
+        if left <= self._no_comment_end:
+            return -1
+        end = super().parse_comment(i, report)
+        if end < 0:
+            self._no_comment_end = max(self._no_comment_end, left)
+        return end
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # As browsers do outside SVG/MathML: `<![...` is a bogus comment up to the next `>`.
+        end = self.rawdata.find(">", i + 3)
+        return -1 if end < 0 else end + 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -98,6 +118,7 @@ class _Parser(HTMLParser):
         if tag == "a":
             self.in_link += 1
         self.stack.append((tag, skipping, main))
+        self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -105,10 +126,13 @@ class _Parser(HTMLParser):
         if tag == "a" and self.in_link:
             self.in_link -= 1
         # pop up to the matching tag; tolerate unclosed and stray end tags
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                del self.stack[i:]
-                break
+        if self.open.get(tag):
+            for i in range(len(self.stack) - 1, -1, -1):
+                if self.stack[i][0] == tag:
+                    for closed, _, _ in self.stack[i:]:
+                        self.open[closed] -= 1
+                    del self.stack[i:]
+                    break
         if tag in _BLOCK:
             self._flush()
 
@@ -163,6 +187,15 @@ class _Parser(HTMLParser):
 def parse_html(markup: str) -> Page:
     """Return the main text and metadata of an HTML page."""
     parser = _Parser()
-    parser.feed(markup)
+    parser.feed(_defuse(markup))
     parser.close()
     return parser.result()
+
+
+def _defuse(markup: str) -> str:
+    """Return `markup` with every `<` after the last `>` escaped: no tag can close there."""
+    last = markup.rfind(">")
+    tail = markup[last + 1 :]
+    if "<" not in tail:
+        return markup
+    return markup[: last + 1] + tail.replace("<", "&lt;")

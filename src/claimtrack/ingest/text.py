@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+_FIELD = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?P<value>.*)")  # linear: no `.*?\s*$`
 FIELDS = ("id", "source", "published", "url", "title", "lang")
 
 
@@ -19,7 +19,9 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         f = _FIELD.match(line)
         if f:
             key = f.group("key").lower()
-            value = f.group("value").strip().strip("\"'")
+            value = f.group("value").strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]  # a quoted value; an unpaired quote is kept
             if key in FIELDS and value:
                 meta[key] = value
     return meta, text[m.end() :]

@@ -1,0 +1,60 @@
+"""Load shard records into a database: batched transactions, dedupe by content hash."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from claimtrack.errors import InputError
+from claimtrack.model import Article, Claim
+from claimtrack.pipeline import BATCH, Summary
+from claimtrack.scale.shards import read_records
+
+if TYPE_CHECKING:
+    from claimtrack.store import Store
+
+
+def import_records(
+    store: Store,
+    files: Iterable[Path],
+    *,
+    on_problem: Callable[[InputError], None] = lambda e: None,
+    batch: int = BATCH,
+) -> Summary:
+    """Store the articles and claims of every record in `files`; report malformed ones."""
+    summary = Summary()
+    pending: list[tuple[Article, list[Claim]]] = []
+    version = None
+    for path in files:
+        for item in read_records(Path(path)):
+            if isinstance(item, InputError):
+                summary.skipped += 1
+                summary.problems.append(str(item))
+                on_problem(item)
+                continue
+            article, claims, record_version = item
+            summary.read += 1
+            if pending and (len(pending) >= batch or record_version != version):
+                _flush(store, pending, summary, version)
+            version = record_version
+            pending.append((article, claims))
+    _flush(store, pending, summary, version)
+    return summary
+
+
+def _flush(
+    store: Store,
+    pending: list[tuple[Article, list[Claim]]],
+    summary: Summary,
+    version: int | None,
+) -> None:
+    if not pending or version is None:
+        return
+    for added in store.add_articles(pending, extractor_version=version):
+        if added.is_new:
+            summary.added += 1
+            summary.claims += added.claims
+        else:
+            summary.duplicates += 1
+    pending.clear()
