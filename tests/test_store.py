@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -70,10 +71,8 @@ def test_batch_is_atomic(tmp_path: Path) -> None:
     with store.connect(tmp_path / "a.db", write=True) as st:
         good = (Article(text="one", origin="t"), [claim(1)])
         bad = (Article(text="two", origin="t"), [claim(float("nan"))])  # NOT NULL value
-        try:
+        with contextlib.suppress(Exception):
             st.add_articles([good, bad], extractor_version=1)
-        except Exception:
-            pass
         assert st.count("articles") == 0
         assert st.count("claims") == 0
 
@@ -112,10 +111,8 @@ def test_migration_runs_in_one_transaction(tmp_path: Path) -> None:
 
     store.MIGRATIONS[2] = failing
     try:
-        try:
+        with contextlib.suppress(RuntimeError):
             store.connect(path, write=True)
-        except RuntimeError:
-            pass
     finally:
         store.MIGRATIONS[2] = original
     check = sqlite3.connect(path)

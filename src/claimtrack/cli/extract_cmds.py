@@ -48,8 +48,8 @@ def extract(
     """
     from claimtrack.errors import UsageError
     from claimtrack.extract import extract as run
-    from claimtrack.output import dumps
     from claimtrack.gazetteer import load_gazetteer
+    from claimtrack.output import dumps
 
     with user_errors(debug=debug):
         if lang is not None and lang not in ("ar", "en"):
