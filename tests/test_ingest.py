@@ -290,3 +290,29 @@ def test_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     assert code == 1
     assert "not an SQLite database" in err
     assert db.read_bytes() == b"these are my notes, not a database\n"
+
+
+def test_user_gazetteer_names_a_new_camp(tmp_path: Path) -> None:
+    gaz = tmp_path / "places.toml"
+    gaz.write_text(
+        '[entity.areesha]\nkind = "camp"\nnames = ["مخيم العريشة", "Areesha camp"]\n',
+        encoding="utf-8",
+    )
+    f = tmp_path / "a.txt"
+    f.write_text("قالت إدارة مخيم العريشة إن المخيم يؤوي حالياً نحو 14 ألف نازح.\n", "utf-8")
+    db = tmp_path / "g.db"
+    args = ("ingest", str(f), "--db", str(db), "--published", "2024-01-01", "--jobs", "1")
+    assert run(*args, "--gazetteer", str(gaz))[0] == 0
+    assert rows(db, "SELECT entity, value, metric FROM claims") == [
+        ("areesha", 14000, "camp_population")
+    ]
+    code, _, err = run(*args, "--gazetteer", str(tmp_path / "missing.toml"))
+    assert code == 1 and "missing.toml" in err
+
+
+def test_warnings_are_not_errors(tmp_path: Path) -> None:
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(json.dumps({"text": EN_TEXT, "source": ["not", "a", "string"]}) + "\n", "utf-8")
+    code, _, err = run("ingest", str(feed), "--db", str(tmp_path / "w.db"))
+    assert code == 0
+    assert "claimtrack: warning:" in err and "source" in err

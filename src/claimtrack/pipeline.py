@@ -14,7 +14,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from itertools import chain, islice
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtrack.errors import InputError
@@ -56,16 +58,30 @@ class Summary:
         }
 
 
-def claims_of(article: Article) -> list[Claim]:
-    """Return the claims of one article (the extraction core, with the article's metadata)."""
-    return _claims(article.text, article.published, article.lang)
+def claims_of(article: Article, *, gazetteer: Path | None = None) -> list[Claim]:
+    """Return the claims of one article (the extraction core, with the article's metadata).
+
+    `gazetteer` is a user file of extra entities and cue words, merged over the shipped one.
+    """
+    return _claims(article.text, article.published, article.lang, gazetteer)
 
 
-def _claims(text: str, published: str | None, lang: str | None) -> list[Claim]:
+def _claims(
+    text: str, published: str | None, lang: str | None, gazetteer: Path | None = None
+) -> list[Claim]:
     from claimtrack.extract import extract
 
     day = date.fromisoformat(published) if published else None
-    return extract(text, published=day, lang=lang or "ar")
+    return extract(text, published=day, lang=lang or "ar", gazetteer=_gazetteer(gazetteer))
+
+
+@cache
+def _gazetteer(path: Path | None):  # -> Gazetteer | None, loaded once per process
+    if path is None:
+        return None
+    from claimtrack.gazetteer import load_gazetteer
+
+    return load_gazetteer(path)
 
 
 def ingest(
@@ -76,6 +92,7 @@ def ingest(
     on_progress: Callable[[Summary], None] = lambda s: None,
     batch: int = BATCH,
     jobs: int = 1,
+    gazetteer: Path | None = None,
 ) -> Summary:
     """Extract and store every article in `items`; report each skipped input to `on_problem`.
 
@@ -84,7 +101,9 @@ def ingest(
     summary = Summary()
     pending: list[tuple[Article, list[Claim]]] = []
     articles = _articles(items, summary, on_problem)
-    for article, claims in extracted(articles, jobs=jobs):
+    if gazetteer is not None:
+        _gazetteer(gazetteer)  # a bad file fails here, before any worker starts
+    for article, claims in extracted(articles, jobs=jobs, gazetteer=gazetteer):
         pending.append((article, claims))
         if len(pending) >= batch:
             _flush(store, pending, summary)
@@ -95,7 +114,11 @@ def ingest(
 
 
 def extracted(
-    articles: Iterable[Article], *, jobs: int = 1, chunk: int = CHUNK
+    articles: Iterable[Article],
+    *,
+    jobs: int = 1,
+    chunk: int = CHUNK,
+    gazetteer: Path | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Yield each article with its claims, in input order, using `jobs` worker processes.
 
@@ -105,18 +128,18 @@ def extracted(
     it = iter(articles)
     if jobs <= 1:
         for article in it:
-            yield article, claims_of(article)
+            yield article, claims_of(article, gazetteer=gazetteer)
         return
     head = list(islice(it, chunk * jobs * 2))
     if len(head) < chunk * jobs * 2:
         for article in head:
-            yield article, claims_of(article)
+            yield article, claims_of(article, gazetteer=gazetteer)
         return
-    yield from _pooled(chain(head, it), jobs=jobs, chunk=chunk)
+    yield from _pooled(chain(head, it), jobs=jobs, chunk=chunk, gazetteer=gazetteer)
 
 
 def _pooled(
-    articles: Iterator[Article], *, jobs: int, chunk: int
+    articles: Iterator[Article], *, jobs: int, chunk: int, gazetteer: Path | None
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Extract in a process pool with a bounded window of chunks in flight, in order."""
     import multiprocessing
@@ -134,7 +157,7 @@ def _pooled(
                     finished = True
                     break
                 job = [(a.text, a.published, a.lang) for a in part]
-                window.append((part, pool.apply_async(_extract_chunk, (job,))))
+                window.append((part, pool.apply_async(_extract_chunk, (job, gazetteer))))
             if not window:
                 break
             part, result = window.popleft()
@@ -154,14 +177,16 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _extract_chunk(job: list[tuple[str, str | None, str | None]]) -> list[list[tuple]]:
+def _extract_chunk(
+    job: list[tuple[str, str | None, str | None]], gazetteer: Path | None = None
+) -> list[list[tuple]]:
     """Return the claims of each (text, published, lang) in `job` as tuples (runs in a worker).
 
     Tuples of field values pickle and unpickle 2-3x faster than the frozen dataclasses.
     """
     names = [f.name for f in fields(Claim)]
     return [
-        [tuple(getattr(c, n) for n in names) for c in _claims(text, published, lang)]
+        [tuple(getattr(c, n) for n in names) for c in _claims(text, published, lang, gazetteer)]
         for text, published, lang in job
     ]
 
@@ -198,23 +223,28 @@ def _flush(store: Store, pending: list[tuple[Article, list[Claim]]], summary: Su
     pending.clear()
 
 
-def reextract(store: Store, *, only_outdated: bool = False) -> Summary:
-    """Re-run extraction over stored articles (all, or those made by an older extractor)."""
+def reextract(
+    store: Store, *, only_outdated: bool = False, gazetteer: Path | None = None
+) -> Summary:
+    """Re-run extraction over stored articles (all, or those made by an older extractor).
+
+    Reads one article at a time, so memory stays flat on a large database.
+    """
     summary = Summary()
     where, params = ("extractor_version < ?", (EXTRACTOR_VERSION,)) if only_outdated else ("1", ())
-    rows: Sequence[dict] = list(
-        store.query(
-            f"SELECT id, text, published, lang, origin FROM articles WHERE {where} ORDER BY id",
-            params,
+    ids: Sequence[int] = [
+        r["id"] for r in store.query(f"SELECT id FROM articles WHERE {where} ORDER BY id", params)
+    ]
+    for article_id in ids:
+        (row,) = store.query(
+            "SELECT text, published, lang, origin FROM articles WHERE id = ?", (article_id,)
         )
-    )
-    for row in rows:
         article = Article(
             text=row["text"], origin=row["origin"] or "", published=row["published"],
             lang=row["lang"],
         )  # fmt: skip
-        claims = claims_of(article)
-        store.replace_claims(row["id"], claims, extractor_version=EXTRACTOR_VERSION)
+        claims = claims_of(article, gazetteer=gazetteer)
+        store.replace_claims(article_id, claims, extractor_version=EXTRACTOR_VERSION)
         summary.read += 1
         summary.claims += len(claims)
     return summary

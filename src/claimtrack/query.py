@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrack.errors import NotFoundError, UsageError
@@ -146,15 +147,33 @@ def change_text(change: float | None, pct: float | None) -> str:
 # --- entities ------------------------------------------------------------------------------------
 
 
-def load_gazetteer() -> list[dict[str, Any]]:
-    """Return the gazetteer's entities (slug, name, kind, members, aliases); [] when absent."""
+def load_gazetteer(extra: Path | None = None) -> list[dict[str, Any]]:
+    """Return the gazetteer's entities (slug, name, kind, members, aliases); [] when absent.
+
+    `extra` is a user gazetteer file; its names are added to the shipped entities (or replace
+    them where the file says `replace = true`), and its new entities are appended.
+    """
     from claimtrack import lang
 
     try:
         data = lang.load_file("entities.toml")
     except (FileNotFoundError, OSError, ValueError):
-        return []
-    return gazetteer_entries(data)
+        data = {}
+    entries = gazetteer_entries(data)
+    if extra is None:
+        return entries
+    import tomllib
+
+    user_data = tomllib.loads(extra.read_text(encoding="utf-8"))  # validated by extraction
+    by_slug = {e["slug"]: e for e in entries}
+    replaced = {k for k, v in (user_data.get("entity") or {}).items() if v.get("replace")}
+    for user in gazetteer_entries({"entity": user_data.get("entity") or {}}):
+        known = by_slug.get(user["slug"])
+        if known is None or user["slug"] in replaced:
+            by_slug[user["slug"]] = user
+        else:
+            known["aliases"] = sorted(set(known["aliases"]) | set(user["aliases"]))
+    return list(by_slug.values())
 
 
 def gazetteer_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -201,9 +220,9 @@ def _flatten(value: Any) -> list[str]:
     return []
 
 
-def sync_gazetteer(store: Store) -> int:
+def sync_gazetteer(store: Store, extra: Path | None = None) -> int:
     """Fill the entities and entity_aliases tables from the gazetteer; return how many entities."""
-    entities = load_gazetteer()
+    entities = load_gazetteer(extra)
     if entities and not store.readonly:
         store.sync_entities(entities)
     return len(entities)

@@ -383,7 +383,7 @@ def test_debug_shows_traceback_only_for_bugs(tmp_path: Path, db: Path, monkeypat
 
     from claimtrack import pipeline
 
-    def boom(article):
+    def boom(article, **_):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(pipeline, "claims_of", boom)
@@ -436,7 +436,7 @@ def test_interrupted_exit_130(tmp_path: Path, db: Path, monkeypatch) -> None:
     folder = with_good(tmp_path)
     from claimtrack import pipeline
 
-    def interrupt(article):
+    def interrupt(article, **_):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(pipeline, "claims_of", interrupt)

@@ -48,6 +48,14 @@ FormatOpt = Annotated[
         "--format", "-f", help="table|json|jsonl|csv|tsv (default: table on a terminal, else tsv)"
     ),
 ]
+GazetteerOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--gazetteer",
+        envvar="CLAIMTRACK_GAZETTEER",
+        help="TOML file of extra entities and cue words [env CLAIMTRACK_GAZETTEER]",
+    ),
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors")]
 
 
@@ -102,6 +110,13 @@ def user_errors(*, debug: bool = False) -> Iterator[None]:
 
 
 def _silence_stdout() -> None:
+    """Point file descriptor 1 at /dev/null so that exit does not fail flushing a dead pipe.
+
+    Only when stdout is the process's real stdout (not a test runner's capture)."""
+    import sys
+
+    if sys.stdout is not sys.__stdout__:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)

@@ -9,21 +9,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from claimtrack.cli.app import DebugOpt, app, user_errors
+from claimtrack.cli.app import DebugOpt, GazetteerOpt, app, user_errors
 
 if TYPE_CHECKING:
     from datetime import date
 
     from claimtrack.model import Claim
-
-GazetteerOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--gazetteer",
-        envvar="CLAIMTRACK_GAZETTEER",
-        help="TOML file of extra entities and cue words [env CLAIMTRACK_GAZETTEER]",
-    ),
-]
 
 
 class EvalFormat(StrEnum):

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli.app import DEFAULT_DB, DbOpt, DebugOpt, app, user_errors
+from claimtrack.cli.app import DEFAULT_DB, DbOpt, DebugOpt, GazetteerOpt, app, user_errors
 
 
 @app.command()
@@ -38,6 +38,7 @@ def ingest(
             "--jobs", "-j", min=1, help="Extraction processes [default: the machine's cores]"
         ),
     ] = None,
+    gazetteer: GazetteerOpt = None,
     db: DbOpt = DEFAULT_DB,
     debug: DebugOpt = False,
 ) -> None:
@@ -47,7 +48,7 @@ def ingest(
     """
     import os
 
-    from claimtrack import pipeline, store
+    from claimtrack import pipeline, query, store
     from claimtrack.errors import UsageError
     from claimtrack.ingest import Overrides, parse_date, read_inputs
 
@@ -64,18 +65,20 @@ def ingest(
         )
         with store.connect(db, write=True) as st:
             summary = pipeline.Summary()
+            query.sync_gazetteer(st, gazetteer)
             if paths:
                 progress = _Progress(paths, enabled=not quiet and sys.stderr.isatty())
                 with progress:
                     summary = pipeline.ingest(
                         st,
                         read_inputs(paths, overrides=overrides),
-                        on_problem=lambda e: typer.echo(f"claimtrack: error: {e}", err=True),
+                        on_problem=_report,
                         on_progress=progress.update,
                         jobs=jobs or os.cpu_count() or 1,
+                        gazetteer=gazetteer,
                     )
             if reextract:
-                redone = pipeline.reextract(st)
+                redone = pipeline.reextract(st, gazetteer=gazetteer)
                 summary.claims += redone.claims if not paths else 0
                 if not quiet:
                     typer.echo(
@@ -92,6 +95,14 @@ def ingest(
             )
         if summary.skipped:
             raise typer.Exit(1)
+
+
+def _report(problem: Exception) -> None:
+    """Print one skipped input (error) or ignored detail (warning) on stderr."""
+    from claimtrack.ingest import InputWarning
+
+    level = "warning" if isinstance(problem, InputWarning) else "error"
+    typer.echo(f"claimtrack: {level}: {problem}", err=True)
 
 
 class _Progress:

@@ -11,6 +11,9 @@ words, scale words, qualifiers, cues), and a small left-to-right grammar combine
     range    := [start] number (middle | "و" | "-") number     (the scale may be shared)
               -- after a change verb, "from X to Y" is two numerals (`numkinds.is_change`)
     numeral  := [qualifier] [currency] (number | range) [currency | percent] [qualifier]
+              | [qualifier] (number ratio number | fraction share)     -- percent: "one in five"
+    dual     := a scale word that is also a dual, with no number before it and no tanween
+                ("ألفا عائلة" 2000, "مليوني دولار"); "ألفاً", "سبعين ألفا" are the singular
 
 Dates, clock times and ordinal compounds are read by `numdates`; the kind of a plain number
 (year, identifier, age, time) from its context by `numkinds`. All words come from
