@@ -40,7 +40,7 @@ DEFAULT_DB = Path("claims.db")
 
 DbOpt = Annotated[
     Path,
-    typer.Option("--db", envvar="CLAIMTRACK_DB", help="SQLite file [env CLAIMTRACK_DB]"),
+    typer.Option("--db", envvar="CLAIMTRACK_DB", help="SQLite file"),
 ]
 FormatOpt = Annotated[
     Format | None,
@@ -53,7 +53,7 @@ GazetteerOpt = Annotated[
     typer.Option(
         "--gazetteer",
         envvar="CLAIMTRACK_GAZETTEER",
-        help="TOML file of extra entities and cue words [env CLAIMTRACK_GAZETTEER]",
+        help="TOML file of extra entities and cue words",
     ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for unexpected errors")]

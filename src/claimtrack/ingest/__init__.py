@@ -32,6 +32,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 SIDECAR = "metadata.csv"
+TITLE_MIN_WORDS = 4
 JSONL_FIELDS = ("id", "text", "source", "published", "url", "title", "lang")
 
 
@@ -174,7 +175,8 @@ def _first_line_title(text: str) -> str | None:
         line = line.strip()
         if not line:
             continue
-        if len(line) > 200 or head_date(line) or line.endswith((".", ":", "،")):
+        too_short = len(line.split()) < TITLE_MIN_WORDS  # a dateline such as "Erbil -"
+        if too_short or len(line) > 200 or head_date(line) or line.endswith((".", ":", "،")):
             return None
         return line.lstrip("#").strip() or None
     return None
