@@ -73,6 +73,7 @@ def run() -> dict:
 if __name__ == "__main__":
     result = run()
     print(
-        f"extract: {result['extract_mb_s']} MB/s over {result['mb']} MB ({result['claims']} claims);"
-        f" find_numerals {result['numerals_mb_s']} MB/s = {result['find_numerals_share']:.0%}"
+        f"extract: {result['extract_mb_s']} MB/s over {result['mb']} MB "
+        f"({result['claims']} claims); find_numerals {result['numerals_mb_s']} MB/s "
+        f"= {result['find_numerals_share']:.0%}"
     )
