@@ -53,3 +53,17 @@ def test_non_camp_entities_are_not_scored() -> None:
     predicted = [_claim("12", 51, 12, Metric.REPATRIATED, "iraq")]
     report = evaluate([article], lambda a: predicted, is_camp=lambda s: s == "al-hol")
     assert report.total.scores()["claim_f1"] == 1.0
+
+
+def test_speaker_accuracy_ignores_case_and_spacing() -> None:
+    article = {
+        **ARTICLE,
+        "claims": [{**ARTICLE["claims"][0], "speaker": "Camp  Administration"}],
+    }
+    right = _claim("40,000", 15, 40000, Metric.CAMP_POPULATION, "al-hol")
+    from dataclasses import replace
+
+    for speaker, expected in (("camp administration", 1.0), ("SDF", 0.0), (None, 0.0)):
+        predicted = [replace(right, speaker=speaker)]
+        report = evaluate([article], lambda a, p=predicted: p, is_camp=lambda s: s == "al-hol")
+        assert report.total.scores()["speaker_accuracy"] == expected

@@ -7,6 +7,7 @@ numbers  : P/R/F1 of matched figures.
 claims   : P/R/F1 of matched figures whose qualifier, metric and camp entity also agree
            (an entity counts only when it is a camp: other slugs are not scored).
 as-of    : share of matched figures whose as_of equals the gold one.
+speaker  : share of matched figures whose speaker equals the gold one (case aside; null = null).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Tally:
     matched: int = 0
     full: int = 0
     as_of_ok: int = 0
+    speaker_ok: int = 0
 
     def add(self, other: Tally) -> None:
         """Add the counts of `other` to this tally."""
@@ -49,6 +51,7 @@ class Tally:
         self.matched += other.matched
         self.full += other.full
         self.as_of_ok += other.as_of_ok
+        self.speaker_ok += other.speaker_ok
 
     def scores(self) -> dict[str, float | int]:
         """Return precision, recall and F1 of numbers and claims, and as-of accuracy."""
@@ -64,6 +67,7 @@ class Tally:
             "claim_r": cr,
             "claim_f1": _f1(cp, cr),
             "as_of_accuracy": _ratio(self.as_of_ok, self.matched),
+            "speaker_accuracy": _ratio(self.speaker_ok, self.matched),
         }
 
 
@@ -129,6 +133,10 @@ def _camp(slug: str | None, is_camp: Callable[[str | None], bool]) -> str | None
     return slug if is_camp(slug) else None
 
 
+def _speaker(name: str | None) -> str | None:
+    return " ".join(name.casefold().split()) if name else None
+
+
 def score_article(
     article: Gold,
     predicted: list[Claim],
@@ -174,6 +182,11 @@ def score_article(
             m.as_of_ok += 1
         else:
             fields["as_of"] = (g.get("as_of"), p.as_of)
+        if _speaker(g.get("speaker")) == _speaker(p.speaker):
+            tally.speaker_ok += 1
+            m.speaker_ok += 1
+        else:
+            fields["speaker"] = (g.get("speaker"), p.speaker)
         if fields:
             diffs.append(Diff(ref, "mismatch", g["span"], g["value"], fields))
     for pi, p in enumerate(predicted):

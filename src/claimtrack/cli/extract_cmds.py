@@ -104,16 +104,16 @@ def evaluate_cmd(
 
 
 def _table(report: Any, verbose: bool) -> str:
-    head = f"{'slice':<18}{'gold':>6}{'pred':>6}  {'num P':>6}{'num R':>7}{'num F1':>8}"
-    head += f"  {'clm P':>6}{'clm R':>7}{'clm F1':>8}  {'as-of':>6}"
+    head = f"{'slice':<22}{'gold':>6}{'pred':>6}  {'num P':>6}{'num R':>7}{'num F1':>8}"
+    head += f"  {'clm P':>6}{'clm R':>7}{'clm F1':>8}  {'as-of':>6}{'speaker':>8}"
     lines = [f"{report.articles} articles", head, "-" * len(head)]
 
     def row(name: str, t: Any) -> str:
         s = t.scores()
         return (
-            f"{name:<18}{s['gold']:>6}{s['predicted']:>6}  {s['number_p']:>6.3f}"
+            f"{name:<22}{s['gold']:>6}{s['predicted']:>6}  {s['number_p']:>6.3f}"
             f"{s['number_r']:>7.3f}{s['number_f1']:>8.3f}  {s['claim_p']:>6.3f}{s['claim_r']:>7.3f}"
-            f"{s['claim_f1']:>8.3f}  {s['as_of_accuracy']:>6.3f}"
+            f"{s['claim_f1']:>8.3f}  {s['as_of_accuracy']:>6.3f}{s['speaker_accuracy']:>8.3f}"
         )
 
     lines.append(row("all", report.total))
