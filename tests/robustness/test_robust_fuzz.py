@@ -199,10 +199,7 @@ def _adversarial(unit: str, size: int) -> str:
 # One giant sentence full of figures: the claims layer reads each figure's whole sentence
 # (metrics.read -> Lexicon.find over floor..ceil), quadratic in the sentence. Reported; these
 # run in `make test-slow` until the layer bounds its window, then drop them from this set.
-KNOWN_QUADRATIC = {
-    "alf-waw", "alf-waw-digits", "million-waw", "digit-commas", "digit-dots",
-    "arabic-separators", "between", "dashes", "percent", "mixed",
-}  # fmt: skip
+KNOWN_QUADRATIC: set[str] = set()  # patterns that once took quadratic time; all fixed
 
 
 @pytest.mark.parametrize(

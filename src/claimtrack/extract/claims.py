@@ -6,7 +6,8 @@ once per article; each figure is then read against the sentence and clause that 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,7 @@ _EVENTS = (Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED, Metric.OPERATIONS
 _FROM = ("\u0645\u0646", "from", "from the")  # "من"
 _AND = ("and", "&", "\u0648")  # "و"
 _WAW = "\u0648"
+_SEMICOLON = re.compile("[;\u061b]")
 _CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
 
 
@@ -53,6 +55,7 @@ def build_claims(
     if not figures:
         return []
     rules = metrics.rules(lang, gaz)
+    seen = metrics.Seen(rules, ft)
     sentences = split_sentences(ft)
     mentions = find_mentions(ft, gaz)
     starts = [s for s, _ in sentences]
@@ -105,6 +108,10 @@ def build_claims(
         original = text[slice(*folded.span(s, e))]
         speaker = speakers.at(si)
         clauses = split_clauses(ft, s, e)
+        clause_starts = [a for a, _ in clauses]
+        fig_starts = [f.fstart for f in figs]
+        camps = [m for m in sent_mentions if m.kind == "camp"]
+        semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
         speech = [t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10]
         speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
         prev_metric: Metric | None = None
@@ -112,11 +119,11 @@ def build_claims(
         prev_end = s
         for k, fig in enumerate(figs):
             nxt = figs[k + 1].fstart if k + 1 < len(figs) else e
-            cs, ce = next(((a, b) for a, b in clauses if a <= fig.fstart < b), (s, e))
+            cs, ce = _clause_of(clauses, clause_starts, fig.fstart, (s, e))
             reading = metrics.read(
                 rules, ft, fig.num, fig.fstart, fig.fend,
                 floor=prev_end, ceil=nxt, clause_start=cs, clause_end=ce,
-                sentence_start=s,
+                sentence_start=s, seen=seen,
             )  # fmt: skip
             gap = ft[prev_end : fig.fstart].split()
             prev_close = (
@@ -127,7 +134,6 @@ def build_claims(
             prev_end = fig.fend
             if reading.drop:
                 continue
-            camps = [m for m in sent_mentions if m.kind == "camp"]
             camp_before = _last_of(index, "camp", fig.fstart) is not None
             anaphor_metric = None
             if last_claim is not None and last_claim.metric in (
@@ -151,8 +157,8 @@ def build_claims(
                 main_camp=main_camp, main_n=main_n, main_org=main_org,
             )  # fmt: skip
             as_of, as_of_start, src = _as_of(
-                fig, metric, (cs, ce), _segment(ft, s, e, fig.fstart), sent_times, speech,
-                anchor, pub, clauses, [f.fstart for f in figs], speech_at,
+                fig, metric, (cs, ce), _segment(semis, s, e, fig.fstart), sent_times, speech,
+                anchor, pub, clauses, fig_starts, speech_at,
             )  # fmt: skip
             o_start, o_end = fig.num.start, fig.num.end
             claim = Claim(
@@ -212,11 +218,20 @@ def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
 
 
-def _segment(ft: str, s: int, e: int, pos: int) -> tuple[int, int]:
-    """Return the part of the sentence `ft[s:e]` between semicolons that holds `pos`."""
-    a = max(ft.rfind(";", s, pos), ft.rfind("\u061b", s, pos))
-    b = [i for i in (ft.find(";", pos, e), ft.find("\u061b", pos, e)) if i >= 0]
-    return (a + 1 if a >= 0 else s), (min(b) if b else e)
+def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
+    """Return the part of a sentence `s:e` between semicolons (at `semis`) that holds `pos`."""
+    i = bisect_left(semis, pos)
+    return (semis[i - 1] + 1 if i else s), (semis[i] if i < len(semis) else e)
+
+
+def _clause_of(
+    clauses: list[tuple[int, int]], starts: list[int], pos: int, default: tuple[int, int]
+) -> tuple[int, int]:
+    """Return the clause that holds `pos` (or `default` when it falls between clauses)."""
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and pos < clauses[i][1]:
+        return clauses[i]
+    return default
 
 
 def _dist(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

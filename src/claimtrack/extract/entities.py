@@ -118,14 +118,12 @@ class Mention:
 def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
     """Return the entity mentions of folded `ftext`, joining `A و B` into composites."""
     raw = gaz.lexicon().find(ftext)
+    kinds = gaz._compiled.get("kinds")
+    if kinds is None:
+        kinds = gaz._compiled["kinds"] = {s: e.kind for s, e in gaz.entities.items()}
     out: list[Mention] = []
     last_camp: str | None = None
-    counts: Counter[str] = Counter()
-    for h in raw:
-        if h.key in (GENERIC_CAMP, GENERIC_CAMPS):
-            continue
-        if gaz.is_camp(h.key):
-            counts[h.key] += 1
+    counts = Counter(h.key for h in raw if kinds.get(h.key) == "camp")
     main = counts.most_common(1)[0][0] if counts else None
     for h in raw:
         if h.key == GENERIC_CAMP:
@@ -138,15 +136,14 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
             if slug:
                 out.append(Mention(h.start, h.end, slug, "camp", True))
             continue
-        kind = gaz.kind(h.key) or "other"
+        kind = kinds.get(h.key) or "other"
         prev = out[-1] if out else None
-        gap = ftext[prev.end : h.start].strip() if prev else None
         if (
             prev is not None
             and not prev.is_generic
             and prev.kind == kind
-            and gap in ("\u0648", "and", "&")
             and prev.slug != h.key
+            and ftext[prev.end : h.start].strip() in ("\u0648", "and", "&")
         ):
             members = [*prev.slug.split("+"), h.key]
             slug = gaz.composite(members)

@@ -75,6 +75,21 @@ class Lexicon:
                 hits.append(Hit(m.start(), m.end(), key))
         return hits
 
+    def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
+        """Return the first hit of `find(text, start, end)`, searching no further."""
+        if self.pattern is None:
+            return None
+        for m in self.pattern.finditer(text, start, len(text) if end is None else end):
+            core = m.group("e") or m.group("p")
+            key = self.keys.get(" ".join(core.split()))
+            if key is not None:
+                return Hit(m.start(), m.end(), key)
+        return None
+
+    def has(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Return whether `find(text, start, end)` has a hit."""
+        return self.first(text, start, end) is not None
+
     def find_spans(self, text: str, spans: list[tuple[int, int]]) -> list[list[Hit]]:
         """Return `[self.find(text, s, e) for s, e in spans]` from one pass over `text`.
 
@@ -84,6 +99,8 @@ class Lexicon:
         out: list[list[Hit]] = [[] for _ in spans]
         if self.pattern is None or not spans:
             return out
+        if 2 * sum(e - s for s, e in spans) < spans[-1][1] - spans[0][0]:
+            return [self.find(text, s, e) for s, e in spans]  # sparse: search each alone
         starts = [s for s, _ in spans]
         n = len(text)
         redo = {i for i, (_, e) in enumerate(spans) if e < n and not text[e].isspace()}
@@ -110,8 +127,10 @@ class Lexicon:
         yield from self.find(text)
 
 
-def build(table: Mapping[str, Iterable[str]]) -> Lexicon:
-    """Compile `key -> forms` into a Lexicon (longest form first, so phrases beat prefixes)."""
+def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) -> Lexicon:
+    """Compile `key -> forms` into a Lexicon (longest form first, so phrases beat prefixes).
+
+    `clitics`: whether forms match behind proclitics (default: when a form is Arabic)."""
     exact: dict[str, str] = {}
     prefix: dict[str, str] = {}
     has_arabic = False
@@ -139,8 +158,8 @@ def build(table: Mapping[str, Iterable[str]]) -> Lexicon:
         parts.append(rf"(?P<p>{alternation(prefix)})\w*")
     else:
         parts.append(r"(?P<p>(?!))")
-    clitics = _CLITICS if has_arabic else ""
-    pattern = re.compile(rf"(?<!\w){clitics}(?:{'|'.join(parts)})")
+    lead = _CLITICS if (has_arabic if clitics is None else clitics) else ""
+    pattern = re.compile(rf"(?<!\w){lead}(?:{'|'.join(parts)})")
     keys = {**prefix, **exact}
     return Lexicon(pattern, keys)
 
@@ -148,6 +167,35 @@ def build(table: Mapping[str, Iterable[str]]) -> Lexicon:
 def words(forms: Iterable[str]) -> Lexicon:
     """Compile a plain list of forms (every key is the form itself)."""
     return build({"_": list(forms)})
+
+
+def loose(lex: Lexicon, keys: Iterable[str] | None = None) -> Lexicon:
+    """Return `lex` (only its forms of `keys`) with every form as a prefix: wherever `lex`
+    hits in a piece of text, a match of the loose lexicon in the whole text overlaps it."""
+    want = None if keys is None else set(keys)
+    forms = [f + "*" for f, k in lex.keys.items() if want is None or k in want]
+    has_clitics = lex.pattern is not None and lex.pattern.pattern.startswith(rf"(?<!\w){_CLITICS}")
+    return build({"_": forms}, clitics=has_clitics)
+
+
+@dataclass(frozen=True, slots=True)
+class Spots:
+    """Where a lexicon matches in a text (sorted, disjoint), for `overlaps` tests."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, lex: Lexicon, text: str) -> Spots:
+        if lex.pattern is None:
+            return cls([], [])
+        spans = [m.span() for m in lex.pattern.finditer(text)]
+        return cls([a for a, _ in spans], [b for _, b in spans])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return whether a match overlaps `start:end`."""
+        i = bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < end
 
 
 def nearest_before(hits: list[Hit], starts: list[int], pos: int, floor: int) -> Hit | None:

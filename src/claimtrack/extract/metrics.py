@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from claimtrack import lang as _lang
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 EVENTS = ("killed", "captured", "repatriated", "detainees")
 _WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]]+")
 _STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
+_EARLIER_EVENTS = ("killed", "captured", "repatriated")
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -42,6 +44,8 @@ class Rules:
     modal: lexicon.Lexicon
     rhetoric: lexicon.Lexicon
     not_before: lexicon.Lexicon
+    loose_anaphor: lexicon.Lexicon  # `lexicon.loose` forms, to skip long searches (`Seen`)
+    loose_events: lexicon.Lexicon
 
 
 def rules(lang: str, gaz: Gazetteer | None = None) -> Rules:
@@ -77,18 +81,43 @@ def _compile(lang: str, extra: dict) -> Rules:
             after[metric] = list(spec.get("after", ()))
     before["subgroup"] = list(data["subgroup"]["before"])
     units = {k: list(v) for k, v in data["units"].items()}
+    before_lex = lexicon.build(before)
+    anaphor = lexicon.words(data["anaphor"]["forms"])
     return Rules(
-        before=lexicon.build(before),
+        before=before_lex,
         after=lexicon.build(after),
         units=lexicon.build(units),
         subgroup_nouns=lexicon.words(data["subgroup"]["nouns"]),
         others=lexicon.words(data["others"]["forms"]),
         bridge=lexicon.words(data["bridge"]["forms"]),
-        anaphor=lexicon.words(data["anaphor"]["forms"]),
+        anaphor=anaphor,
         modal=lexicon.words(data["modal"]["forms"]),
         rhetoric=lexicon.words(data["rhetoric"]["forms"]),
         not_before=lexicon.words(data["not_before"]["forms"]),
+        loose_anaphor=lexicon.loose(anaphor),
+        loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
     )
+
+
+class Seen:
+    """Loose matches of one article, found on first need, so that a search over a long
+    window (a sentence of thousands of figures) is skipped when nothing in it can hit."""
+
+    LONG = 2000  # shorter windows are searched directly
+
+    def __init__(self, r: Rules, ftext: str) -> None:
+        self._lex = {"anaphor": r.loose_anaphor, "events": r.loose_events}
+        self._spots: dict[str, lexicon.Spots] = {}
+        self._text = ftext
+
+    def may_hit(self, name: str, start: int, end: int) -> bool:
+        """Return False only when no hit of lexicon `name` can lie in `start:end`."""
+        if end - start < self.LONG:
+            return True
+        spots = self._spots.get(name)
+        if spots is None:
+            spots = self._spots[name] = lexicon.Spots.of(self._lex[name], self._text)
+        return spots.overlaps(start, end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +151,7 @@ def read(
     clause_start: int,
     clause_end: int,
     sentence_start: int,
+    seen: Seen | None = None,
 ) -> Reading:
     """Read the words around one number (`fstart:fend` in folded text) within its sentence.
 
@@ -130,16 +160,14 @@ def read(
     win_start = before_words[-BEFORE_WORDS][0] if len(before_words) >= BEFORE_WORDS else floor
     drop = False
     near = before_words[-3][0] if len(before_words) >= 3 else floor
-    if any(h.end <= fstart for h in r.not_before.find(ftext, max(near, clause_start), fstart)):
+    if r.not_before.has(ftext, max(near, clause_start), fstart):
         drop = True
     age_window = before_words[-10][0] if len(before_words) >= 10 else floor
-    if num.kind == Kind.COUNT and any(
-        h.key for h in r.not_before.find(ftext, max(age_window, clause_start), fstart)
-    ):
+    if num.kind == Kind.COUNT and r.not_before.has(ftext, max(age_window, clause_start), fstart):
         drop = True
     if num.kind == Kind.PERCENT and num.value == 100:
         lo = before_words[-6][0] if len(before_words) >= 6 else floor
-        if r.rhetoric.find(ftext, lo, min(ceil, fend + 40)):
+        if r.rhetoric.has(ftext, lo, min(ceil, fend + 40)):
             drop = True
 
     # Unit: the counted noun (inside the span when a qualifier follows it: "ألف امرأة تقريبا").
@@ -149,10 +177,10 @@ def read(
         hit = _match_at(r.units, ftext, ws)
         if hit is not None and hit.key not in ("skip", "function"):
             unit, has_noun = hit.key, True
-            is_subgroup = bool(r.subgroup_nouns.find(ftext, ws, hit.end))
+            is_subgroup = r.subgroup_nouns.has(ftext, ws, hit.end)
     pos = fend
     stop = min(ceil, clause_end)
-    for ws, we in [] if has_noun else _words(ftext, fend, stop)[:5]:
+    for ws, we in [] if has_noun else _first_words(ftext, fend, stop, 5):
         if _STOP.search(ftext, pos, ws):
             break
         if _match_at(r.subgroup_nouns, ftext, ws) is not None:
@@ -160,7 +188,7 @@ def read(
             break
         hit = _match_at(r.units, ftext, ws)
         if hit is None:
-            if r.others.find(ftext, ws, we + 1) and ws == _first_word(ftext, fend, stop):
+            if r.others.has(ftext, ws, we + 1) and ws == _first_word(ftext, fend, stop):
                 is_others = True
                 break
             unit = "other"
@@ -170,11 +198,11 @@ def read(
             pos = hit.end
             continue
         if hit.key == "function":
-            if r.others.find(ftext, ws, hit.end):
+            if r.others.has(ftext, ws, hit.end):
                 is_others = True
             break
         unit, has_noun = hit.key, True
-        if r.subgroup_nouns.find(ftext, ws, hit.end):
+        if r.subgroup_nouns.has(ftext, ws, hit.end):
             is_subgroup = True
         break
 
@@ -196,37 +224,35 @@ def read(
         break
     # Cues after, within the clause.
     alt_cue: str | None = None
-    for h in r.after.find(ftext, fend, min(ceil, clause_end)):
-        dist = len(_words(ftext, fend, h.start))
-        if dist > AFTER_WORDS:
-            break
+    h = r.after.first(ftext, fend, min(ceil, clause_end))
+    dist = len(_words(ftext, fend, h.start)) if h is not None else AFTER_WORDS + 1
+    if h is not None and dist <= AFTER_WORDS:
         if dist < cue_dist:
             alt_cue = cue if cue in EVENTS else None
             cue, cue_dist = h.key, dist
         elif h.key in EVENTS:
             alt_cue = h.key
-        break
-    if alt_cue is None:
+    if alt_cue is None and (seen is None or seen.may_hit("events", sentence_start, win_start)):
         # An event word earlier in the sentence ("غادرت الدفعة ... وضمت 87 عائلة").
         for h in reversed(r.before.find(ftext, sentence_start, win_start)):
-            if h.key in ("killed", "captured", "repatriated") and not (
+            if h.key in _EARLIER_EVENTS and not (
                 h.key == "repatriated" and _is_modal(r, ftext, h.start, sentence_start)
             ):
                 alt_cue = h.key
                 break
 
-    between = ftext[floor:fstart]
-    has_bridge = (
-        bool(r.bridge.find(ftext, max(floor, fstart - 30), fstart))
-        and len(_words(ftext, floor, fstart)) <= 6
+    has_bridge = r.bridge.has(ftext, max(floor, fstart - 30), fstart) and len(before_words) <= 6
+    has_anaphor = r.anaphor.has(ftext, win_start, fstart) or (
+        (seen is None or seen.may_hit("anaphor", clause_start, fstart))
+        and r.anaphor.has(ftext, clause_start, fstart)
     )
-    has_anaphor = bool(r.anaphor.find(ftext, win_start, fstart)) or bool(
-        r.anaphor.find(ftext, clause_start, fstart)
-    )
-    del between
     return Reading(
         unit, cue, alt_cue, is_subgroup, has_noun, is_others, has_bridge, has_anaphor, drop
     )
+
+
+def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
+    return [m.span() for m in islice(_WORD.finditer(text, start, end), n)]
 
 
 def _first_word(ftext: str, start: int, end: int) -> int:
@@ -248,7 +274,7 @@ def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> lexicon.Hit | None:
 def _is_modal(r: Rules, ftext: str, cue_start: int, floor: int) -> bool:
     words = _words(ftext, floor, cue_start)
     lo = words[-3][0] if len(words) >= 3 else floor
-    return bool(r.modal.find(ftext, lo, cue_start))
+    return r.modal.has(ftext, lo, cue_start)
 
 
 def decide(
