@@ -106,9 +106,9 @@ def ingest(
     for article, claims in extracted(articles, jobs=jobs, gazetteer=gazetteer):
         pending.append((article, claims))
         if len(pending) >= batch:
-            _flush(store, pending, summary)
+            store_batch(store, pending, summary)
             on_progress(summary)
-    _flush(store, pending, summary)
+    store_batch(store, pending, summary)
     on_progress(summary)
     return summary
 
@@ -211,10 +211,17 @@ def _articles(
         yield item
 
 
-def _flush(store: Store, pending: list[tuple[Article, list[Claim]]], summary: Summary) -> None:
+def store_batch(
+    store: Store,
+    pending: list[tuple[Article, list[Claim]]],
+    summary: Summary,
+    *,
+    extractor_version: int = EXTRACTOR_VERSION,
+) -> None:
+    """Store `pending` in one transaction, count what was new in `summary`, and empty it."""
     if not pending:
         return
-    for added in store.add_articles(pending, extractor_version=EXTRACTOR_VERSION):
+    for added in store.add_articles(pending, extractor_version=extractor_version):
         if added.is_new:
             summary.added += 1
             summary.claims += added.claims

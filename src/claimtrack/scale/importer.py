@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.errors import InputError
 from claimtrack.model import Article, Claim
-from claimtrack.pipeline import BATCH, Summary
+from claimtrack.pipeline import BATCH, Summary, store_batch
 from claimtrack.scale.shards import read_records
 
 if TYPE_CHECKING:
@@ -36,25 +36,13 @@ def import_records(
             article, claims, record_version = item
             summary.read += 1
             if pending and (len(pending) >= batch or record_version != version):
-                _flush(store, pending, summary, version)
+                _store(store, pending, summary, version)
             version = record_version
             pending.append((article, claims))
-    _flush(store, pending, summary, version)
+    _store(store, pending, summary, version)
     return summary
 
 
-def _flush(
-    store: Store,
-    pending: list[tuple[Article, list[Claim]]],
-    summary: Summary,
-    version: int | None,
-) -> None:
-    if not pending or version is None:
-        return
-    for added in store.add_articles(pending, extractor_version=version):
-        if added.is_new:
-            summary.added += 1
-            summary.claims += added.claims
-        else:
-            summary.duplicates += 1
-    pending.clear()
+def _store(store: Store, pending: list, summary: Summary, version: int | None) -> None:
+    if version is not None:
+        store_batch(store, pending, summary, extractor_version=version)
