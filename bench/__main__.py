@@ -54,7 +54,7 @@ def main() -> int:
             for n in sizes
         }
         results["writes"] = writes(generate.ensure(mid), work)
-    for name in ("bench_numerals", "bench_query"):
+    for name in ("bench_numerals", "bench_extract", "bench_query"):
         results[name.removeprefix("bench_")] = external(name)
     path = OUT / "results.json"
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
