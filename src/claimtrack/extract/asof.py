@@ -33,9 +33,9 @@ class TimeExpr:
 
     fstart: int
     fend: int
-    value: str
+    value: str | None  # None: planned or expected, time unknown
     start: str | None = None
-    kind: str = "point"  # point | period | since | relative | weekday | now | same
+    kind: str = "point"  # point | period | since | relative | weekday | now | same | future
     is_explicit: bool = True  # written with a date, month or year (not a relative word)
 
 
@@ -62,7 +62,14 @@ class _Grammar:
     since_any: re.Pattern[str]
     until: re.Pattern[str]
     from_: re.Pattern[str]
+    opens: re.Pattern[str]
+    closes: re.Pattern[str]
+    tail: re.Pattern[str]
+    end_day: re.Pattern[str]
+    whole: re.Pattern[str]
+    not_after: re.Pattern[str]
     same: lexicon.Lexicon
+    future: lexicon.Lexicon
 
 
 def _table(table: dict[str, list[str]]) -> dict[str, int]:
@@ -96,7 +103,9 @@ def grammar(lang: str) -> _Grammar:
         list(t["relative"].get("today", [])) + [f for k, v in t["relative"].items() for f in v]
     )
     year = r"(?:19[5-9]\d|20\d\d)(?!\d)"
-    yref = rf"(?:(?:(?:{year_w})\s+)?(?P<{{n}}y>{year})|(?P<{{n}}r>{rel_year}))"
+    nxt = _alt(t.get("next", []))
+    yrel = rf"(?:{rel_year}|{_alt(t.get('the_year', []))}(?!\s+(?:{last}|{this}|{nxt})))"
+    yref = rf"(?:(?:(?:{year_w})\s+)?(?P<{{n}}y>{year})|(?P<{{n}}r>{yrel}))"
     partw = _alt(t["quarter"] + t["half"])
     pord = _alt([f for v in t["part_ordinals"].values() for f in v])
     markers = _alt(t["markers"] + t["since"] + t["from"] + t["until"] + t["start_of"] + t["end_of"])
@@ -122,7 +131,8 @@ def grammar(lang: str) -> _Grammar:
         + yref.format(n="e")
         + ")",
         # month [year | rel-year | last | this]
-        rf"(?P<month>(?P<mmark>(?:{markers}|{month_w}){S}(?:(?:{month_w}){S})?)?(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
+        rf"(?P<month>(?P<mmark>(?:{markers}|{month_w}){S}(?:(?:{month_w}){S})?)?"
+        rf"(?:(?P<mlb>{last}){S})?(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
         rf"(?:{S}\((?:{month})\))?"
         rf"(?:(?:{sep}(?:(?:{link}){S})?(?:(?:{year_w}){S})?(?P<my>{year}))"
         rf"|(?:{S}(?:(?:{link}){S})?(?P<mr>{rel_year}))|(?:{S}(?P<ml>{last}))|(?:{S}(?P<mt>{this})))?)",
@@ -139,7 +149,9 @@ def grammar(lang: str) -> _Grammar:
         + [f for v in t["part_ordinals"].values() for f in v]
         + [*t["start_of"], *t["end_of"], *t["markers"], *t["since"], *t["from"], *t["until"]]
         + [*t["month_words"], *t["year_words"], *(f for v in t["relative"].values() for f in v)]
+        + t["last"]
     )
+    until = _alt(t["until"])
     pattern = re.compile(rf"(?<!\w){_CLITIC}(?=\d|{lead})(?:{'|'.join(alts)})(?!\w)")
     return _Grammar(
         pattern=pattern,
@@ -156,7 +168,18 @@ def grammar(lang: str) -> _Grammar:
         since_any=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['since'])}(?!\w)"),
         until=re.compile(rf"^\s*{_CLITIC}{_alt(t['until'])}\s*$"),
         from_=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['from'])}\s*$"),
+        opens=re.compile(rf"{_CLITIC}{_alt(t['since'] + t['from'])}\s"),
+        closes=re.compile(rf"{_CLITIC}{until}\s|\u0648(?=\S)"),
+        # the end of a period written as a bare month after "and"/"و" ("بين كانون الثاني وآذار")
+        tail=re.compile(
+            rf"\s*(?:{_CLITIC}{until}\s+|\u0648)(?:(?:{month_w}){S})?(?P<tm>{month})"
+            rf"(?:{sep}(?P<ty>{year}))?(?!\w)"
+        ),
+        end_day=re.compile(_alt(t.get("end_day", []))),
+        whole=re.compile(_alt(t.get("whole", []))),
+        not_after=re.compile(rf"(?<!\w){_CLITIC}{_alt(t.get('not_after', []))}\s+$"),
         same=lexicon.words(t["same"]),
+        future=lexicon.words(t.get("future", [])),
     )
 
 
@@ -222,21 +245,22 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
         is_start = bool(g.start_of.fullmatch(ew))
         if m.group("ey"):
             y = int(m.group("ey"))
-            return TimeExpr(s, e, str(y) if is_start else f"{y}-12")
+            return TimeExpr(s, e, str(y) if is_start else f"{y}-12-31")
         y = _rel_year(g, m.group("er"), pub)
-        return TimeExpr(s, e, f"{y}-01" if is_start else f"{y}-12", None, "point", False)
+        return TimeExpr(s, e, f"{y}-01" if is_start else f"{y}-12-31", None, "point", False)
     if m.group("month"):
         month = _lookup(g.months, m.group("mm"))
         if not month:
             return None
         if m.group("my"):
-            return TimeExpr(s, e, f"{int(m.group('my'))}-{month:02d}")
-        if m.group("mr"):
-            return TimeExpr(s, e, f"{_rel_year(g, m.group('mr'), pub)}-{month:02d}")
-        if not m.group("mmark") and not m.group("ml") and not m.group("mt"):
+            y = int(m.group("my"))
+        elif m.group("mr"):
+            y = _rel_year(g, m.group("mr"), pub)
+        elif m.group("mmark") or m.group("ml") or m.group("mt") or m.group("mlb"):
+            y = _month_before(pub, month, strict=bool(m.group("ml") or m.group("mlb")))
+        else:
             return None  # a bare month name is too often another word ("may", "مارس")
-        y = _month_before(pub, month, strict=bool(m.group("ml")))
-        return TimeExpr(s, e, f"{y}-{month:02d}")
+        return _month(g, s, e, y, month, _key(m.group("mmark")), pub)
     if m.group("rel"):
         key = g.rel.get(_key(m.group("rel")))
         if key is None:
@@ -253,6 +277,16 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
     return None
 
 
+def _month(g: _Grammar, s: int, e: int, y: int, month: int, mark: str, pub: date) -> TimeExpr:
+    """Return a month: its last day after "the end of", a period when whole and past."""
+    last = date(y, month, calendar.monthrange(y, month)[1])
+    if mark and g.end_day.search(mark):
+        return TimeExpr(s, e, last.isoformat())
+    if mark and g.whole.search(mark) and last < pub:
+        return TimeExpr(s, e, last.isoformat(), f"{y}-{month:02d}-01", "period")
+    return TimeExpr(s, e, f"{y}-{month:02d}")
+
+
 def _day(s: int, e: int, y: int, month: int, day: int) -> TimeExpr | None:
     try:
         return TimeExpr(s, e, date(y, month, day).isoformat())
@@ -267,11 +301,14 @@ def _relative(s: int, e: int, key: str, pub: date) -> TimeExpr | None:
         "today": (pub.isoformat(), "now"),
         "nowadays": (pub.strftime("%Y-%m"), "now"),
         "yesterday": ((pub - timedelta(days=1)).isoformat(), "relative"),
-        "last_week": ((pub - timedelta(days=7)).isoformat(), "relative"),
+        "day_before_yesterday": ((pub - timedelta(days=2)).isoformat(), "relative"),
+        "last_week": ((pub - timedelta(days=7)).strftime("%Y-%m"), "relative"),
         "this_week": (pub.isoformat(), "relative"),
         "last_month": (prev.strftime("%Y-%m"), "relative"),
         "this_month": (pub.strftime("%Y-%m"), "relative"),
         "last_year": (str(pub.year - 1), "relative"),
+        "whole_last_year": (f"{pub.year - 1}-12-31", "relative"),
+        "this_time_last_year": (f"{pub.year - 1}-{pub.month:02d}", "relative"),
         "this_year": (str(pub.year), "relative"),
     }
     if key not in values:
@@ -293,20 +330,24 @@ def find_times(
     if published is None:
         return []
     g = grammar(lang)
-    atoms = [t for m in g.pattern.finditer(ftext) if (t := _resolve(g, m, published))]
+    atoms = [
+        t
+        for m in g.pattern.finditer(ftext)
+        if (t := _resolve(g, m, published))
+        and not g.not_after.search(ftext[max(0, m.start() - 12) : m.start()])
+    ]
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
         head = ftext[max(0, a.fstart - 40) : a.fstart]
         opener = g.since.search(head) or g.from_.search(head)
-        if opener and i + 1 < len(atoms):
-            b = atoms[i + 1]
-            if g.until.match(ftext[a.fend : b.fstart]) and b.kind != "now":
-                out.append(
-                    TimeExpr(a.fstart - len(opener.group()), b.fend, b.value, a.value, "period")
-                )
-                i += 2
+        o_start = a.fstart - len(opener.group()) if opener else a.fstart
+        if opener or g.opens.match(ftext, a.fstart):
+            end = _period_end(g, ftext, a, atoms[i + 1] if i + 1 < len(atoms) else None, published)
+            if end is not None:
+                out.append(TimeExpr(o_start, end.fend, end.value, a.value, "period"))
+                i += 2 if end is not None and end.kind != "tail" else 1
                 continue
         lead = _last_words(head, 4) + ftext[a.fstart : min(a.fend, a.fstart + 8)]
         if g.since_any.search(lead):
@@ -314,10 +355,54 @@ def find_times(
         else:
             out.append(a)
         i += 1
-    same = [g.same.find(ftext)] if same_in is None else g.same.find_spans(ftext, same_in)
+    out.extend(_open_since(g, ftext, atoms, published))
+    spans = None if same_in is None else same_in
+    same = [g.same.find(ftext)] if spans is None else g.same.find_spans(ftext, spans)
     for h in (h for hits in same for h in hits):
         out.append(TimeExpr(h.start, h.end, "", None, "same", False))
+    future = [g.future.find(ftext)] if spans is None else g.future.find_spans(ftext, spans)
+    for h in (h for hits in future for h in hits):
+        out.append(TimeExpr(h.start, h.end, None, None, "future", False))
     out.sort(key=lambda t: t.fstart)
+    return out
+
+
+def _period_end(
+    g: _Grammar, ftext: str, a: TimeExpr, b: TimeExpr | None, pub: date
+) -> TimeExpr | None:
+    """Return the end of a period opened by `a` ("from" `a` "until" `b`), or None.
+
+    The end is the next atom `b` after an "until" word, or a bare month after "and"/"و"
+    (kind "tail"); a month end names its last day."""
+    if b is not None and b.kind != "now" and b.value:
+        gap = ftext[a.fend : b.fstart]
+        if g.until.match(gap) or (not gap.strip() and g.closes.match(ftext, b.fstart)):
+            if len(b.value) == 7:
+                y, mo = int(b.value[:4]), int(b.value[5:])
+                last = date(y, mo, calendar.monthrange(y, mo)[1])
+                return TimeExpr(b.fstart, b.fend, last.isoformat(), None, b.kind)
+            return b
+    m = g.tail.match(ftext, a.fend)
+    if m is None or (b is not None and b.fstart < m.end()):
+        return None
+    month = _lookup(g.months, m.group("tm"))
+    if not month:
+        return None
+    y = int(m.group("ty")) if m.group("ty") else _month_before(pub, month, strict=False)
+    last = date(y, month, calendar.monthrange(y, month)[1])
+    return TimeExpr(m.start(), m.end(), last.isoformat(), None, "tail")
+
+
+def _open_since(g: _Grammar, ftext: str, atoms: list[TimeExpr], pub: date) -> list[TimeExpr]:
+    """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`."""
+    out = []
+    k = 0
+    for m in g.since_any.finditer(ftext):
+        while k < len(atoms) and atoms[k].fend < m.start():
+            k += 1
+        if k < len(atoms) and atoms[k].fstart <= m.end() + 2:
+            continue  # "since" + a time: the atom itself
+        out.append(TimeExpr(m.start(), m.end(), pub.isoformat(), None, "since", False))
     return out
 
 

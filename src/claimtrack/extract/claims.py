@@ -67,7 +67,7 @@ def build_claims(
         ends, ms = index.setdefault(m.kind, ([], []))
         ends.append(m.end)
         ms.append(m)
-    camp_counts = Counter(m.slug for m in mentions if m.kind == "camp")
+    camp_counts = Counter(m.slug for m in mentions if m.kind == "camp" and not m.is_dest)
     main_camp, main_n = camp_counts.most_common(1)[0] if camp_counts else (None, 0)
     org_counts = Counter(m.slug for m in mentions if m.kind in ("org", "country"))
     main_org = org_counts.most_common(1)[0][0] if org_counts else None
@@ -116,6 +116,7 @@ def build_claims(
         speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
         prev_metric: Metric | None = None
         prev_unit: str | None = None
+        sent_claim: Claim | None = None
         prev_end = s
         for k, fig in enumerate(figs):
             nxt = figs[k + 1].fstart if k + 1 < len(figs) else e
@@ -152,10 +153,14 @@ def build_claims(
                 anaphor_metric=anaphor_metric,
             )
             prev_metric, prev_unit = metric, unit
-            entity = _entity(
-                metric, unit, fig, sent_mentions, index, (cs, ce), ft,
-                main_camp=main_camp, main_n=main_n, main_org=main_org,
-            )  # fmt: skip
+            if reading.is_linked and sent_claim is not None:  # "بينهم سبعة أطفال"
+                entity = sent_claim.entity
+            else:
+                entity = _entity(
+                    metric, unit, fig, sent_mentions, index, (cs, ce), ft,
+                    main_camp=main_camp, main_n=main_n, main_org=main_org,
+                    about_people=reading.is_resident or reading.is_subgroup or unit == "family",
+                )  # fmt: skip
             as_of, as_of_start, src = _as_of(
                 fig, metric, (cs, ce), _segment(semis, s, e, fig.fstart), sent_times, speech,
                 anchor, pub, clauses, fig_starts, speech_at,
@@ -179,7 +184,7 @@ def build_claims(
             )
             claims.append(claim)
             sources.append(src)
-            last_claim = claim
+            last_claim = sent_claim = claim
             sent_anchor = as_of
         if sent_anchor is not None:
             anchor = sent_anchor
@@ -288,14 +293,24 @@ def _entity(
     main_camp: str | None,
     main_n: int,
     main_org: str | None,
+    about_people: bool,
 ) -> str | None:
-    """Return the slug of what a figure is about (camps first for camp figures)."""
+    """Return the slug of what a figure is about.
+
+    The figure's own clause wins over the rest of the sentence; a camp is taken for figures
+    about the camp or its people, never for one only named near the figure; a destination
+    camp ("to Roj") is the figure's camp only when no other camp is named."""
     before = [m for m in sent if m.end <= fig.fstart]
     camps = [m for m in sent if m.kind == "camp"]
+    own = [m for m in sent if clause[0] <= m.start < clause[1]]
+    own_camps = [m for m in own if m.kind == "camp"]
 
     def nearest(ms: list[Mention]) -> Mention:
-        return min(ms, key=lambda m: _dist(m.start, m.end, fig.fstart, fig.fend))
+        return min(ms, key=lambda m: (m.is_dest, _dist(m.start, m.end, fig.fstart, fig.fend)))
 
+    if unit == "km":  # a distance is about its subject, not the place it is measured to
+        subject = [m for m in before if m.start >= clause[0]][:1] or before[-1:]
+        return subject[0].slug if subject else None
     if metric == Metric.FUNDING:
         donors = [m for m in before if m.kind in ("org", "country")]
         return donors[-1].slug if donors else main_org
@@ -303,14 +318,20 @@ def _entity(
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
     if metric in (Metric.KILLED, Metric.CAPTURED):
-        after = [m for m in camps if fig.fend <= m.start < clause[1] and m.start - fig.fend < 40]
-        if after:
+        after = [m for m in own if m.start >= fig.fend and m.start - fig.fend < 40]
+        if after and after[0].kind == "camp" and not after[0].is_near:  # killed in the camp
             return after[0].slug
-        groups = [m for m in sent if m.kind == "group"]
+        groups = [m for m in own if m.kind == "group"] or [
+            m
+            for m in after
+            if m.kind == "org"  # "خمسة من مقاتلي قسد", "five SDF fighters"
+        ]
+        groups = groups or [m for m in sent if m.kind == "group"]
         if groups:
-            return groups[0].slug
-        if main_camp and main_n >= 2:
-            return main_camp
+            return nearest(groups).slug
+        elsewhere = any(m.kind in ("place", "country") or m.is_near for m in after)
+        if main_camp and main_n >= 2 and not elsewhere:
+            return main_camp  # a campaign in the article's camp
         last = _last_of(index, "group", fig.fstart)
         return last.slug if last else None
     if metric == Metric.DETAINEES:
@@ -319,14 +340,23 @@ def _entity(
             return nearest(prisons).slug
         last = _last_of(index, "prison", fig.fstart)
         return last.slug if last else None
-    if camps:
-        if metric == Metric.REPATRIATED:
-            for m in camps:
-                head = ft[max(0, m.start - 10) : m.start].split()
-                if head and (head[-1] in _FROM or " ".join(head[-2:]) in _FROM):
-                    return m.slug
-        return nearest(camps).slug
+    if metric == Metric.REPATRIATED:
+        origins = [m for m in own if m.start >= fig.fend and _after_from(ft, m.start)]
+        origins += [m for m in sent if m.kind == "camp" and _after_from(ft, m.start)]
+        if origins:
+            if origins[0].kind == "camp":
+                return origins[0].slug
+            if not own_camps:  # "51 Americans from north-east Syria": not from a camp
+                states = [m for m in before if m.kind == "country" and m.start >= clause[0]]
+                return (states or origins)[0].slug
+    if own_camps or (camps and metric != Metric.OTHER):
+        return nearest(own_camps or camps).slug
     if metric not in _CAMPISH:
+        places = [m for m in before if m.kind in ("place", "prison") and m.start >= clause[0]]
+        if places and metric == Metric.OTHER and not about_people:  # "Hasakah city has ..."
+            return places[-1].slug
+        if camps:
+            return nearest(camps).slug
         if unit == "country":
             orgs = [m for m in before if m.kind == "org"]
             if orgs:
@@ -334,10 +364,29 @@ def _entity(
         others = [m for m in before if m.kind != "camp"]
         if others:
             return others[-1].slug
-    last = _last_of(index, "camp", fig.fstart)
-    if last:
-        return last.slug
-    return main_camp
+    held = _held_in(index, fig.fstart, main_camp)
+    if held:
+        return held
+    return main_camp if metric in _CAMPISH else None
+
+
+def _held_in(
+    index: dict[str, tuple[list[int], list[Mention]]], pos: int, main_camp: str | None
+) -> str | None:
+    """Return the camp or prison named last before `pos`; after a destination camp ("to
+    Jeddah") the article's main camp, which later figures go on being about."""
+    camp, prison = _last_of(index, "camp", pos), _last_of(index, "prison", pos)
+    if prison and (camp is None or prison.end > camp.end):
+        return prison.slug
+    if camp is None:
+        return None
+    return (main_camp or camp.slug) if camp.is_dest else camp.slug
+
+
+def _after_from(ft: str, pos: int) -> bool:
+    """Return whether "from" stands just before `pos` ("من مخيم الهول", "from al-Hol")."""
+    head = ft[max(0, pos - 10) : pos].split()
+    return bool(head) and (head[-1] in _FROM or " ".join(head[-2:]) in _FROM)
 
 
 def _refine(

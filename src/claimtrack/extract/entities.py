@@ -2,6 +2,7 @@
 
 Gazetteer data (`lang/entities.toml`, and a user file merged over it):
     [generic]            camp = [...]  # "the camp": the camp named last; camps = [...]: both
+                         to = [...]    # "إلى مخيم الجدعة": a destination, not "the camp" later
     [entity.<slug>]      kind = "camp"; names = [...]; members = ["al-hol", "roj"]
     [cues.<lang>.<m>]    before = [...]; after = [...]   # extra metric cues (user files)
 """
@@ -39,6 +40,8 @@ class Gazetteer:
     generic_camp: tuple[str, ...] = ()
     generic_camps: tuple[str, ...] = ()
     cues: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = field(default_factory=dict)
+    dest_words: tuple[str, ...] = ()
+    near_words: tuple[str, ...] = ()
     _compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, slug: str | None) -> str | None:
@@ -95,7 +98,16 @@ def gazetteer_from_data(data: Mapping[str, Any], base: Gazetteer | None = None) 
             slot = cues.setdefault(lang, {}).setdefault(metric, {})
             for side, forms in spec.items():
                 slot[side] = tuple(slot.get(side, ())) + tuple(forms)
-    return Gazetteer(entities, tuple(dict.fromkeys(camp)), tuple(dict.fromkeys(camps)), cues)
+    dest = tuple(generic.get("to", ())) + (base.dest_words if base else ())
+    near = tuple(generic.get("near", ())) + (base.near_words if base else ())
+    return Gazetteer(
+        entities,
+        tuple(dict.fromkeys(camp)),
+        tuple(dict.fromkeys(camps)),
+        cues,
+        tuple(dict.fromkeys(lexicon.fold_form(w) for w in dest)),
+        tuple(dict.fromkeys(lexicon.fold_form(w) for w in near)),
+    )
 
 
 @cache
@@ -113,6 +125,8 @@ class Mention:
     slug: str
     kind: str
     is_generic: bool = False
+    is_dest: bool = False  # a camp named as a destination ("to Roj")
+    is_near: bool = False  # a camp named as a landmark ("near al-Hol")
 
 
 def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
@@ -123,7 +137,12 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
         kinds = gaz._compiled["kinds"] = {s: e.kind for s, e in gaz.entities.items()}
     out: list[Mention] = []
     last_camp: str | None = None
-    counts = Counter(h.key for h in raw if kinds.get(h.key) == "camp")
+    dest, near = set(gaz.dest_words), set(gaz.near_words)
+    camp_hits = [h for h in raw if kinds.get(h.key) == "camp"]
+    is_dest = {h.start for h in camp_hits if _after(ftext, h.start, dest)}
+    counts = Counter(h.key for h in camp_hits if h.start not in is_dest)
+    if not counts:
+        counts = Counter(h.key for h in camp_hits)
     main = counts.most_common(1)[0][0] if counts else None
     for h in raw:
         if h.key == GENERIC_CAMP:
@@ -149,10 +168,19 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
             slug = gaz.composite(members)
             out[-1] = Mention(prev.start, h.end, slug, kind)
         else:
-            out.append(Mention(h.start, h.end, h.key, kind))
-        if kind == "camp":
+            is_near = kind == "camp" and _after(ftext, h.start, near)
+            out.append(
+                Mention(h.start, h.end, h.key, kind, is_dest=h.start in is_dest, is_near=is_near)
+            )
+        if kind == "camp" and not out[-1].is_dest:
             last_camp = out[-1].slug
     return out
+
+
+def _after(ftext: str, pos: int, words: set[str]) -> bool:
+    """Return whether the word just before `pos` is one of `words`."""
+    before = ftext[max(0, pos - 16) : pos].split()
+    return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
 
 
 def main_camp(mentions: list[Mention]) -> tuple[str | None, int]:

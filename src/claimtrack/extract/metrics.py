@@ -26,6 +26,11 @@ EVENTS = ("killed", "captured", "repatriated", "detainees")
 _WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]]+")
 _STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
 _EARLIER_EVENTS = ("killed", "captured", "repatriated")
+# A subgroup of these figures keeps their metric ("12,000 detainees, among them 2,000 foreigners").
+_HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
+# A subgroup of a camp's total is `other`; money and shares are never passed to a count.
+_TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
+_OWN = (Metric.FUNDING, Metric.PERCENT)
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -38,6 +43,9 @@ class Rules:
     after: lexicon.Lexicon  # key "<metric>"
     units: lexicon.Lexicon  # key unit name | "skip" | "function"
     subgroup_nouns: lexicon.Lexicon
+    links: lexicon.Lexicon  # "بينهم", "of them": a subgroup of the figure before
+    combatants: lexicon.Lexicon  # counted nouns that make a held figure detainees
+    residents: lexicon.Lexicon  # counted nouns that can count a camp's residents
     others: lexicon.Lexicon
     bridge: lexicon.Lexicon
     anaphor: lexicon.Lexicon
@@ -75,11 +83,14 @@ def _compile(lang: str, extra: dict) -> Rules:
         after[metric] = list(spec.get("after", ())) + list(extra.get(metric, {}).get("after", ()))
         if spec.get("weak"):
             before["weak"] = list(spec["weak"])
+        if spec.get("past"):
+            before["past"] = after["past"] = list(spec["past"])
     for metric, spec in extra.items():
         if metric not in data["cues"]:
             before[metric] = list(spec.get("before", ()))
             after[metric] = list(spec.get("after", ()))
     before["subgroup"] = list(data["subgroup"]["before"])
+    links = lexicon.words(data["subgroup"]["links"])
     units = {k: list(v) for k, v in data["units"].items()}
     before_lex = lexicon.build(before)
     anaphor = lexicon.words(data["anaphor"]["forms"])
@@ -88,6 +99,9 @@ def _compile(lang: str, extra: dict) -> Rules:
         after=lexicon.build(after),
         units=lexicon.build(units),
         subgroup_nouns=lexicon.words(data["subgroup"]["nouns"]),
+        links=links,
+        combatants=lexicon.words(data["cues"]["detainees"]["held"]),
+        residents=lexicon.words(data["cues"]["residence"]["nouns"]),
         others=lexicon.words(data["others"]["forms"]),
         bridge=lexicon.words(data["bridge"]["forms"]),
         anaphor=anaphor,
@@ -128,6 +142,9 @@ class Reading:
     cue: str | None  # metric named by the nearest cue, or "residence"
     alt_cue: str | None  # the nearest event cue on the other side / earlier in the sentence
     is_subgroup: bool
+    is_linked: bool  # a subgroup of the figure before ("بينهم ألفا أجنبي", "2,000 of them")
+    is_combatant: bool  # the counted noun is fighters or suspects ("hold 10,000 militants")
+    is_resident: bool  # no counted noun, or one that can count residents ("people", "نازح")
     has_noun: bool  # a counted noun follows
     is_others: bool  # "آخرين" / "others" follows
     has_bridge: bool  # "تضم" / "comprising" links it to the figure before
@@ -173,20 +190,25 @@ def read(
     # Unit: the counted noun (inside the span when a qualifier follows it: "ألف امرأة تقريبا").
     unit, has_noun, is_subgroup = "person", False, False
     is_others = False
+    noun: tuple[int, int] | None = None
     for ws, _we in _words(ftext, fstart, fend):
         hit = _match_at(r.units, ftext, ws)
         if hit is not None and hit.key not in ("skip", "function"):
             unit, has_noun = hit.key, True
             is_subgroup = r.subgroup_nouns.has(ftext, ws, hit.end)
+            noun = (ws, hit.end)
     pos = fend
     stop = min(ceil, clause_end)
     for ws, we in [] if has_noun else _first_words(ftext, fend, stop, 5):
         if _STOP.search(ftext, pos, ws):
             break
+        hit = _match_at(r.units, ftext, ws)
         if _match_at(r.subgroup_nouns, ftext, ws) is not None:
             is_subgroup, has_noun = True, True
+            if hit is not None and hit.key == "skip":  # "90 Iraqi families": read on
+                pos = hit.end
+                continue
             break
-        hit = _match_at(r.units, ftext, ws)
         if hit is None:
             if r.others.has(ftext, ws, we + 1) and ws == _first_word(ftext, fend, stop):
                 is_others = True
@@ -204,7 +226,16 @@ def read(
         unit, has_noun = hit.key, True
         if r.subgroup_nouns.has(ftext, ws, hit.end):
             is_subgroup = True
+        noun = (ws, hit.end)
         break
+    is_combatant = noun is not None and r.combatants.has(ftext, *noun)
+    is_resident = not has_noun or (noun is not None and r.residents.has(ftext, *noun))
+    is_linked = False
+    if floor > sentence_start:  # only a figure after another can be its subgroup
+        after2 = _first_words(ftext, fend, min(ceil, clause_end), 2)
+        is_linked = r.links.has(ftext, max(near, clause_start), fstart) or (
+            bool(after2) and r.links.has(ftext, after2[0][0], after2[-1][1])
+        )
 
     # Cues before: nearest first.
     cue: str | None = None
@@ -215,17 +246,25 @@ def read(
             if h.start >= clause_start and len(_words(ftext, h.end, fstart)) <= 8:
                 is_subgroup = True
             continue
-        if h.key == "weak":
+        if h.key in ("weak", "past"):
             continue
         if h.key == "repatriated" and _is_modal(r, ftext, h.start, floor):
             continue
         cue = h.key
         cue_dist = len(_words(ftext, h.end, fstart))
+        if h.start < clause_start:  # in an earlier clause: a cue after the number wins
+            cue_dist += AFTER_WORDS + 1
         break
     # Cues after, within the clause.
     alt_cue: str | None = None
     h = r.after.first(ftext, fend, min(ceil, clause_end))
     dist = len(_words(ftext, fend, h.start)) if h is not None else AFTER_WORDS + 1
+    if h is not None and h.key == "past":
+        h = None
+    if h is not None and h.key == "residence":  # "are held in SDF prisons": the place decides
+        h2 = r.after.first(ftext, h.end, min(ceil, clause_end))
+        if h2 is not None and h2.key == "detainees" and len(_words(ftext, h.end, h2.start)) <= 3:
+            h = h2
     if h is not None and dist <= AFTER_WORDS:
         if dist < cue_dist:
             alt_cue = cue if cue in EVENTS else None
@@ -247,8 +286,9 @@ def read(
         and r.anaphor.has(ftext, clause_start, fstart)
     )
     return Reading(
-        unit, cue, alt_cue, is_subgroup, has_noun, is_others, has_bridge, has_anaphor, drop
-    )
+        unit, cue, alt_cue, is_subgroup, is_linked, is_combatant, is_resident, has_noun, is_others,
+        has_bridge, has_anaphor, drop,
+    )  # fmt: skip
 
 
 def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
@@ -309,6 +349,10 @@ def decide(
         and (cue == "residence" or not (prev_close and prev_metric is not None))
     ):
         cue = reading.alt_cue
+    if cue == "residence" and reading.is_combatant:
+        return Metric.DETAINEES, unit
+    if cue is None and reading.is_linked and prev_metric is not None and prev_metric in _HELD:
+        return prev_metric, unit
     if cue in EVENTS:
         return Metric(cue), unit if unit in ("person", "family") else "person"
     if cue in ("operations",):
@@ -319,8 +363,10 @@ def decide(
         if prev_metric == Metric.FAMILIES:
             return Metric.CAMP_POPULATION, unit
         return prev_metric, unit
-    if prev_close and prev_metric is not None and prev_metric.value in EVENTS:
+    if cue is None and prev_close and prev_metric is not None and prev_metric.value in EVENTS:
         return prev_metric, unit
+    if reading.is_linked and prev_metric is not None and prev_metric not in _OWN:
+        return (Metric.OTHER if prev_metric in _TOTALS else prev_metric), unit
     if reading.is_subgroup:
         return Metric.OTHER, unit
     if reading.is_others and prev_metric is not None:
@@ -331,10 +377,10 @@ def decide(
         return (Metric.CAMP_POPULATION if camp_known else Metric.OTHER), unit
     if not reading.has_noun and reading.has_anaphor and anaphor_metric is not None:
         return anaphor_metric, unit
-    if prev_close and prev_metric is not None and prev_metric != Metric.OTHER:
+    if prev_close and prev_metric is not None and prev_metric not in (Metric.OTHER, *_OWN):
         return prev_metric, unit
     if unit == "family":
         return (Metric.FAMILIES if camp_known else Metric.OTHER), unit
-    if unit == "person" and has_camp:
+    if unit == "person" and has_camp and reading.is_resident:
         return Metric.CAMP_POPULATION, unit
     return Metric.OTHER, unit

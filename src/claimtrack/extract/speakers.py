@@ -29,16 +29,35 @@ class _Speech:
     verbs: lexicon.Lexicon
     according: lexicon.Lexicon
     statement: lexicon.Lexicon
+    titles: lexicon.Lexicon
+    opens: re.Pattern[str]
+    official: lexicon.Lexicon
+    officials: dict[str, str]
+    title_words: frozenset[str]
+    function: frozenset[str]
+    official_words: frozenset[str]
 
 
 @cache
 def _speech(lang: str) -> _Speech:
     data = _lang.load(lang)["claims"]["speakers"]
+    opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
     return _Speech(
         names=lexicon.build(data["names"]),
         verbs=lexicon.words(data["verbs"]),
         according=lexicon.words(data["according"]),
         statement=lexicon.words(data["statement"]),
+        titles=lexicon.words(data.get("titles", [])),
+        opens=re.compile(
+            rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
+        ),
+        official=lexicon.words(data.get("official", [])),
+        officials=dict(data.get("officials", {})),
+        title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
+        official_words=frozenset(f.casefold() for f in data.get("official", [])),
+        function=frozenset(
+            lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
+        ),
     )
 
 
@@ -70,12 +89,14 @@ class SpeakerTrack:
         self.cued = [bool(hits) for hits in cues.find_spans(ftext, spans)]
         self.known = 0  # sentences before this one are accounted for in `last`
         self.last: str | None = None
+        self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
 
     def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
         s, e = self.spans[i]
         return find_speaker(
-            self.ftext, self.original(s, e), s, e, lang=self.lang, previous=previous
-        )
+            self.ftext, self.original(s, e), s, e, lang=self.lang, previous=previous,
+            surface=self.original, persons=self.persons,
+        )  # fmt: skip
 
     def at(self, i: int) -> str | None:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
@@ -111,24 +132,34 @@ def find_speaker(
     *,
     lang: str,
     previous: str | None,
+    surface: Callable[[int, int], str] | None = None,
+    persons: dict[str, str] | None = None,
 ) -> tuple[str | None, bool]:
     """Return (speaker, is_attributed) of the sentence `ftext[start:end]`.
 
-    `original` is the sentence as written (for personal names); `previous` the last speaker."""
+    `original` is the sentence as written (for personal names); `previous` the last speaker;
+    `surface` maps folded offsets to the text as written; `persons` (last name -> speaker) is
+    read and filled, so that a later "وأوضح أحمد" or "Haj Ali added" finds the full name."""
     sp = _speech(lang)
+    persons = {} if persons is None else persons
     names = sp.names.find(ftext, start, end)
-    for acc in sp.according.find(ftext, start, end):
+    according = sp.according.find(ftext, start, end)
+    verbs = sp.verbs.find(ftext, start, end)
+    for cue in [*according, *verbs]:
+        found = _named_after(sp, ftext, cue.end, end, names, surface, persons)
+        if found:
+            return found, True
+    for acc in according:
         for n in names:
-            if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 3:
-                return n.key, True
+            if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
+                return _remember(persons, ftext, n, n.key), True
         for st in sp.statement.find(ftext, acc.end, min(end, acc.end + 30)):
             if st.start >= acc.end:
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
                 return (tail[0].key if tail else previous), True
-        person = _person(original)
+        person = _person(original, sp, persons)
         if person:
             return person, True
-    verbs = sp.verbs.find(ftext, start, end)
     if not verbs:
         return None, False
     best: tuple[int, str] | None = None
@@ -139,8 +170,8 @@ def find_speaker(
             else:
                 d = _gap_words(ftext, n.end, v.start) + 1
             if d <= 6 and (best is None or d < best[0]):
-                best = (d, n.key)
-    person = _person(original)
+                best = (d, _official(sp, ftext, n, start))
+    person = _person(original, sp, persons)
     if best and (person is None or best[0] <= 1):
         return best[1], True
     if person:
@@ -150,10 +181,89 @@ def find_speaker(
     return previous, previous is not None
 
 
-def _person(original: str) -> str | None:
+def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: str) -> str:
+    """Return `speaker`, noting the last word of a two-word-or-longer name as its last name."""
+    words = ftext[hit.start : hit.end].split()
+    if len(words) >= 2 and " " in speaker:
+        persons.setdefault(words[-1], speaker)
+    return speaker
+
+
+def _official(sp: _Speech, ftext: str, n: lexicon.Hit, floor: int) -> str:
+    """Return the speaker of a name hit: "X official" after "an official of X" when data says."""
+    form = sp.officials.get(n.key)
+    if form and sp.official.find(ftext, max(floor, n.start - 25), n.start):
+        return form
+    return n.key
+
+
+def _named_after(
+    sp: _Speech,
+    ftext: str,
+    pos: int,
+    end: int,
+    names: list[lexicon.Hit],
+    surface: Callable[[int, int], str] | None,
+    persons: dict[str, str],
+) -> str | None:
+    """Return the speaker named right after a cue at `pos`, up to the reported speech.
+
+    cued := cue [title ...] [NAME ...] [PERSON]  ("إن" | "that" | "," | ".")
+    With a title, the last name wins (the person, not the body: "المتحدث باسم الأسايش علي الحسن");
+    two words after the last known name are a person as written. A lone last name of a person
+    named before is that person."""
+    stop = sp.opens.search(ftext, pos, min(end, pos + 160))
+    r_end = stop.start() if stop else min(end, pos + 160)
+    words = ftext[pos:r_end].split()
+    if not words:
+        return None
+    if len(words) == 1 and words[0] in persons:
+        return persons[words[0]]
+    titled = sp.titles.first(ftext, pos, r_end)
+    if titled is None or _gap_words(ftext, pos, titled.start) > 1 or len(words) > 12:
+        return None
+    inside = [n for n in names if pos <= n.start and n.end <= r_end]
+    rest_from = inside[-1].end if inside else titled.end
+    rest = ftext[rest_from:r_end].split()
+    if inside:
+        # a person not in the data after a known body: the body speaks ("المتحدث باسم الوزارة
+        # علي عباس" -> the ministry), and a later "وأوضح عباس" is the body too
+        n = inside[-1]
+        speaker = _remember(persons, ftext, n, _official(sp, ftext, n, pos))
+        if 2 <= len(rest) <= 3 and all(w.isalpha() for w in rest):
+            persons.setdefault(rest[-1], speaker)
+        return speaker
+    if (
+        2 <= len(rest) <= 3
+        and surface is not None
+        and all(w.isalpha() for w in rest)
+        and rest[0] not in sp.function
+        and not sp.titles.first(ftext, rest_from, r_end)
+    ):
+        tail = ftext.rindex(rest[-2], rest_from, r_end)
+        name = " ".join(surface(tail, r_end).split())
+        persons.setdefault(rest[-1], name)
+        return name
+    return None
+
+
+def _person(original: str, sp: _Speech, persons: dict[str, str]) -> str | None:
     for rx in (_PERSON_BEFORE, _PERSON_AFTER):
         for m in rx.finditer(original):
-            name = m.group(1)
-            if name.split()[0] not in _NOT_NAMES and not name.isupper():
+            words = m.group(1).split()
+            while len(words) > 2 and words[0].rstrip(".").casefold() in sp.title_words:
+                words.pop(0)
+            if not words or words[0] in _NOT_NAMES or " ".join(words).isupper():
+                continue
+            name = " ".join(words)
+            between = original[m.end(1) : m.end()].split() if rx is _PERSON_BEFORE else []
+            if any(w.casefold() in sp.official_words for w in between):
+                return name + " official"
+            key = words[-1].casefold()
+            full = persons.get(key)
+            if full and full != name and full.endswith(" " + name):
+                return full
+            if len(words) >= 2:
+                persons.setdefault(key, name)
                 return name
     return None
