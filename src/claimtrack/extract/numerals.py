@@ -211,7 +211,8 @@ class _Parser(Tokens):
 
     def ratio(self, num: _Num) -> tuple[float, int] | None:
         """Return (percent, last atom) when `num` opens a share "X in Y" / "X out of Y" with
-        X < Y <= 100, both plain numbers, Y not a duration, time or sum ("2 in 3 days")."""
+        X < Y <= 100, both plain numbers, Y not a duration, time, sum or a count of events
+        ("2 in 3 days", "2 in 3 raids")."""
         j = num.last
         if not (self.near(j, j + 1) and self.has(j + 1, w.RATIO) and self.near(j + 1, j + 2)):
             return None
@@ -222,7 +223,8 @@ class _Parser(Tokens):
             return None
         k = other.last + 1
         if self.near(other.last, k) and any(
-            role in self.a[k].roles for role in (w.DUR, w.TPOST, w.PCT, w.CURPOST, w.SCALE)
+            role in self.a[k].roles
+            for role in (w.DUR, w.TPOST, w.PCT, w.CURPOST, w.SCALE, w.RATIO_STOP)
         ):
             return None
         return round(float(num.value) / float(other.value) * 100, 1), other.last

@@ -49,6 +49,7 @@ DAYLINK = "daylink"  # word between day and month
 CHFROM = "chfrom"  # range opener that a change verb reads as "from" ("من", "from")
 PARTITIVE = "partitive"  # "of" after a weak one: "مئة وأحد من" is 100 and "one of"
 RATIO = "ratio"  # "in" / "out of" between two numbers: "one in five" is a share
+RATIO_STOP = "ratio_stop"  # noun after "X in Y" that makes it a count: "2 in 3 raids"
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,6 +189,8 @@ def lexicon() -> Lexicon:
         age_apposed.update(_fold_form(f) for f in num.get("age_apposition", {}).get("forms", []))
         for form in num.get("shares", {}).get("ratios", []):
             _add(words, form, RATIO, True)
+        for form in num.get("shares", {}).get("not_ratio_before", []):
+            _add(words, form, RATIO_STOP, True)
         for form in num.get("changes", {}).get("from", []):
             _add(words, form, CHFROM, True)
         for name, forms in num.get("clitics", {}).items():
