@@ -39,6 +39,8 @@ AR = [
     ("أعادت الحكومة منذ انطلاق العملية 300 عائلة", "2024-04-06", None),
     ("أحصت الإدارة منذ بداية العام مقتل 28 شخصاً", "2024-04-06", "2024-01"),
     ("تستعد بغداد لاستقبال 300 عائلة خلال الأسابيع المقبلة", None, None),
+    ("نفذت القوات 30 عملية خلال الربع الأول", "2024-03-31", "2024-01-01"),
+    ("نفذت القوات 30 عملية خلال النصف الثاني", "2023-12-31", "2023-07-01"),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -59,6 +61,12 @@ EN = [
     ("Some 500 people left the camp last week", "2024-03", None),
     ("The new prison will hold up to 5,000 detainees", None, None),
     ("Since the start of the year 28 people were killed in the camp", "2024-04-06", "2024-01"),
+    (
+        "Forces carried out 59 security operations during the first quarter",
+        "2024-03-31",
+        "2024-01-01",
+    ),
+    ("Forces carried out 59 raids in the second quarter", "2023-06-30", "2023-04-01"),
 ]
 
 

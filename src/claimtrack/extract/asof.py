@@ -120,12 +120,12 @@ def grammar(lang: str) -> _Grammar:
         # month day[, year] (English)
         rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{sep}(?P<mdy>{year}))?)",
         # part of a year
-        rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord}){S}(?:(?:{link}){S})?"
+        rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord})(?:{S}(?:(?:{link}){S})?"
         + yref.format(n="p")
-        + ")",
-        rf"(?P<part2>(?:the{S})?(?P<po2>{pord}){S}(?P<pw2>{partw}){S}(?:{link}){S}"
+        + ")?)",
+        rf"(?P<part2>(?:the{S})?(?P<po2>{pord}){S}(?P<pw2>{partw})(?:{S}(?:{link}){S}"
         + yref.format(n="q")
-        + ")",
+        + ")?)",
         # start / end of a year
         rf"(?P<edge>(?P<ew>{_alt(t['start_of'] + t['end_of'])}){S}(?:(?:{link}){S})?"
         + yref.format(n="e")
@@ -234,10 +234,19 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
         n = "p" if m.group("part") else "q"
         pw = m.group("pw") or m.group("pw2")
         po = _lookup(g.parts, m.group("po") or m.group("po2")) or 1
-        y = int(m.group(f"{n}y")) if m.group(f"{n}y") else _rel_year(g, m.group(f"{n}r"), pub)
         size = 3 if g.quarter.fullmatch(_key(pw)) else 6
         last_m = min(12, po * size)
         first_m = last_m - size + 1
+        if m.group(f"{n}y"):
+            y = int(m.group(f"{n}y"))
+        elif m.group(f"{n}r"):
+            y = _rel_year(g, m.group(f"{n}r"), pub)
+        else:  # "the first quarter" with no year: the latest such part over by publication
+            y = (
+                pub.year
+                if (last_m, calendar.monthrange(pub.year, last_m)[1]) <= (pub.month, pub.day)
+                else pub.year - 1
+            )
         end = date(y, last_m, calendar.monthrange(y, last_m)[1])
         return TimeExpr(s, e, end.isoformat(), date(y, first_m, 1).isoformat(), "period")
     if m.group("edge"):
