@@ -195,21 +195,25 @@ def _html_article(markup: str, name: str, extra: dict[str, str] | None = None) -
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | InputError]:
+    yield from _jsonl_articles(json_objects(path), str(path))
+
+
+def json_objects(path: Path) -> Iterator[tuple[str, dict] | InputError]:
+    """Yield ("file:line", object) for each JSON-object line of `path`, streaming, and an
+    InputError for each line that is not one (or for a file that cannot be opened)."""
     try:
         fh = path.open("rb")
     except OSError as e:
         yield InputError(f"{path}: cannot read: {e.strerror or e} (skipped)")
         return
     with fh:
-        yield from _jsonl_lines(fh, str(path))
+        yield from _objects(fh, str(path))
 
 
-def _jsonl_lines(lines: Iterator[bytes], name: str) -> Iterator[Article | InputError]:
-    seen = False
+def _objects(lines: Iterator[bytes], name: str) -> Iterator[tuple[str, dict] | InputError]:
     for lineno, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        seen = True
         where = f"{name}:{lineno}"
         try:
             record = json.loads(raw.decode("utf-8"))
@@ -222,6 +226,23 @@ def _jsonl_lines(lines: Iterator[bytes], name: str) -> Iterator[Article | InputE
         if not isinstance(record, dict):
             yield InputError(f"{where}: expected a JSON object (line skipped)")
             continue
+        yield where, record
+
+
+def _jsonl_lines(lines: Iterator[bytes], name: str) -> Iterator[Article | InputError]:
+    yield from _jsonl_articles(_objects(lines, name), name)
+
+
+def _jsonl_articles(
+    items: Iterator[tuple[str, dict] | InputError], name: str
+) -> Iterator[Article | InputError]:
+    seen = False
+    for item in items:
+        seen = True
+        if isinstance(item, InputError):
+            yield item
+            continue
+        where, record = item
         text = record.get("text")
         if not isinstance(text, str) or not text.strip():
             yield InputError(f"{where}: no `text` string (line skipped)")

@@ -73,28 +73,17 @@ def from_record(record: dict, *, where: str) -> tuple[Article, list[Claim], int]
 
 def read_records(path: Path) -> Iterator[tuple[Article, list[Claim], int] | InputError]:
     """Yield the decoded records of a shard output file, one line at a time."""
-    try:
-        fh = path.open("rb")
-    except OSError as e:
-        yield InputError(f"{path}: cannot read: {e.strerror or e} (skipped)")
-        return
-    with fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                yield InputError(f"{where}: not valid JSON (line skipped)")
-                continue
-            if not isinstance(record, dict):
-                yield InputError(f"{where}: expected a JSON object (line skipped)")
-                continue
-            try:
-                yield from_record(record, where=where)
-            except InputError as e:
-                yield e
+    from claimtrack.ingest import json_objects
+
+    for item in json_objects(path):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        where, record = item
+        try:
+            yield from_record(record, where=where)
+        except InputError as e:
+            yield e
 
 
 def output_path(shard: str, out_dir: str | Path) -> Path:
