@@ -2,8 +2,11 @@
 
 speaker := according-to NAME | VERB ... NAME | NAME ... VERB  (within a few words)
          | according-to STATEMENT | VERB with no name   -> the speaker named before
+         | VERB with a subject of its own not named     -> none ("قال مصدر", "Germany said")
+A name after the word opening the reported speech ("إن", "that") is said, not the speaker; a
+passive or a `weak` form that is another word here ("ما بين", "put at") is no speech verb.
 Known names map to canonical ones (`claims.speakers.names`); an English personal name next to
-a speech verb is kept as written.
+a speech verb is kept as written, and its last name alone later is the same person.
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ _NAME = r"[A-Z][a-z]+(?:[ -](?:al-|el-|Al-|de |van |bin )?[A-Z][a-z']+){1,3}"
 _EN_VERB = r"(?:said|says|told|added|put|estimated|stated|announced)"
 _PERSON_AFTER = re.compile(rf"\b{_EN_VERB}\s+(?:[a-z-]+\s+){{0,3}}?({_NAME})")
 _PERSON_BEFORE = re.compile(rf"({_NAME}),?(?:\s+[a-z-]+){{0,2}}\s+{_EN_VERB}\b")
+# "Abdulkarim Omar, the head of foreign relations, said": a name, an insertion, the verb
+_PERSON_APPOS = re.compile(rf"({_NAME}),[^,.;\u060c]{{1,80}},\s+{_EN_VERB}\b")
+# A comma-enclosed insertion between a name and its verb
+_INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
+_CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
 
 
@@ -31,11 +39,17 @@ class _Speech:
     statement: lexicon.Lexicon
     titles: lexicon.Lexicon
     opens: re.Pattern[str]
+    opens_word: re.Pattern[str]
     official: lexicon.Lexicon
     officials: dict[str, str]
     title_words: frozenset[str]
     function: frozenset[str]
     official_words: frozenset[str]
+    anonymous: frozenset[str]
+    carry: frozenset[str]
+    of: frozenset[str]
+    passive: frozenset[str]
+    weak: lexicon.Lexicon
 
 
 @cache
@@ -51,10 +65,18 @@ def _speech(lang: str) -> _Speech:
         opens=re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
         ),
+        opens_word=re.compile(
+            rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)"
+        ),
         official=lexicon.words(data.get("official", [])),
         officials=dict(data.get("officials", {})),
         title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
         official_words=frozenset(f.casefold() for f in data.get("official", [])),
+        anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
+        carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
+        of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
+        passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
+        weak=lexicon.words(data.get("weak", [])),
         function=frozenset(
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
@@ -144,7 +166,9 @@ def find_speaker(
     persons = {} if persons is None else persons
     names = sp.names.find(ftext, start, end)
     according = sp.according.find(ftext, start, end)
-    verbs = sp.verbs.find(ftext, start, end)
+    verbs = [
+        v for v in sp.verbs.find(ftext, start, end) if _speaks(sp, ftext, v, start, end, surface)
+    ]
     for cue in [*according, *verbs]:
         found = _named_after(sp, ftext, cue.end, end, names, surface, persons)
         if found:
@@ -156,21 +180,28 @@ def find_speaker(
         for st in sp.statement.find(ftext, acc.end, min(end, acc.end + 30)):
             if st.start >= acc.end:
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
-                return (tail[0].key if tail else previous), True
+                if tail or previous:
+                    return (tail[0].key if tail else previous), True
         person = _person(original, sp, persons)
         if person:
             return person, True
     if not verbs:
         return None, False
     best: tuple[int, str] | None = None
+    # a name after the word opening the reported speech is what is said, not who says it
+    said = sp.opens_word.search(ftext, verbs[0].end, end)
     for v in verbs:
         for n in names:
+            if said and n.start >= said.start():
+                continue
             if n.start >= v.end:
                 d = _gap_words(ftext, v.end, n.start)
+            elif _INSERT.fullmatch(ftext, n.end, v.start):
+                d = 1  # "The Observatory, which relies on sources, said"
             else:
                 d = _gap_words(ftext, n.end, v.start) + 1
             if d <= 6 and (best is None or d < best[0]):
-                best = (d, _official(sp, ftext, n, start))
+                best = (d, _remember(persons, ftext, n, _official(sp, ftext, n, start)))
     person = _person(original, sp, persons)
     if best and (person is None or best[0] <= 1):
         return best[1], True
@@ -178,7 +209,84 @@ def find_speaker(
         return person, True
     if best:
         return best[1], True
+    for v in verbs:  # "Abbas said", "وأوضح الحسن أن": the last name of a person named before
+        before = ftext[max(start, v.start - 30) : v.start].split()[-1:]
+        written = surface(v.start - 30, v.start).split()[-1:] if surface and before else []
+        if before and written and written[0][:1].isupper() and before[0] in persons:
+            return persons[before[0]], True
+        after = ftext[v.end : v.end + 40].split()[:2]
+        if len(after) == 2 and after[0] in persons and sp.opens_word.fullmatch(after[1]):
+            return persons[after[0]], True
+    if _new_subject(sp, ftext, verbs, start, end, surface):
+        return None, True
     return previous, previous is not None
+
+
+def _speaks(
+    sp: _Speech,
+    ftext: str,
+    v: lexicon.Hit,
+    start: int,
+    end: int,
+    surface: Callable[[int, int], str] | None,
+) -> bool:
+    """Whether a speech-verb hit is used as one.
+
+    not := a passive ("12 bodies were found", "it was announced")
+         | a `weak` form ("ما بين 10 و12", "put at 70,000") with no reported speech opening
+           within three words and no capitalised subject right before it ("Khaled Ibrahim put")"""
+    before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
+    if before and before[0] in sp.passive:
+        return False
+    if not any(w.start == v.start and w.end == v.end for w in sp.weak.find(ftext, v.start, v.end)):
+        return True
+    if any(sp.opens_word.fullmatch(w) for w in ftext[v.end : min(end, v.end + 60)].split()[:3]):
+        return True
+    written = surface(max(start, v.start - 30), v.start).split()[-1:] if surface else []
+    return bool(written) and written[0][:1].isupper()
+
+
+def _new_subject(
+    sp: _Speech,
+    ftext: str,
+    verbs: list[lexicon.Hit],
+    start: int,
+    end: int,
+    surface: Callable[[int, int], str] | None,
+) -> bool:
+    """Whether a speech verb has a subject of its own that is not the speaker named before.
+
+    new := an unnamed source next to the verb ("قال مصدر", "an official said", "said a source")
+         | a capitalised word in the verb's clause not in `carry` ("Germany announced")
+    | one word not in `carry` between the verb and the reported speech ("وقالت ألمانيا إن")
+    A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
+    for v in verbs:
+        lo = max(start, v.start - 40)
+        cut = max([lo, *(m.end() for m in _CLAUSE.finditer(ftext, lo, v.start))])
+        before = ftext[cut : v.start].split()[-3:]
+        after3 = ftext[v.end : min(end, v.end + 50)].split()[:3]
+        for ws in (before, after3):
+            for i, w in enumerate(ws):
+                if w.strip(",") not in sp.anonymous or (i and ws[i - 1] in sp.carry):
+                    continue
+                # "مصدر في الوزارة", "an official at the ministry": the body named before
+                return not (i + 1 < len(ws) and ws[i + 1] in sp.of)
+        # "وقالت ألمانيا إن": a verb opening its clause, then one unknown word before the
+        # reported speech (with a subject before the verb, "He told delegates that", it is not)
+        first = after3[0].strip(",\u060c") if after3 else ""
+        if (
+            not before
+            and len(after3) >= 2
+            and sp.opens_word.fullmatch(after3[1])
+            and first not in sp.carry
+            and first not in sp.function
+        ):
+            return True
+        if surface is not None and cut < v.start:
+            written = surface(cut, v.start).split()[-3:]
+            if any(w[:1].isupper() and w.casefold() not in sp.carry for w in written):
+                return True
+    return False
 
 
 def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: str) -> str:
@@ -248,7 +356,7 @@ def _named_after(
 
 
 def _person(original: str, sp: _Speech, persons: dict[str, str]) -> str | None:
-    for rx in (_PERSON_BEFORE, _PERSON_AFTER):
+    for rx in (_PERSON_BEFORE, _PERSON_APPOS, _PERSON_AFTER):
         for m in rx.finditer(original):
             words = m.group(1).split()
             while len(words) > 2 and words[0].rstrip(".").casefold() in sp.title_words:

@@ -1,0 +1,189 @@
+"""Who states a figure: sentences written for these tests, each with one claim and its speaker.
+
+The last sentence of each text holds the single claim; earlier sentences set up a speaker that
+a continuation ("وأضاف", "He added") carries and an unrelated background sentence does not.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimtrack.extract import extract
+
+PUBLISHED = date(2024, 5, 10)
+
+# (lang, text, expected speaker of the one claim)
+CASES: list[tuple[str, str, str | None]] = [
+    # English: verb after or before the speaker, "according to", figures of a body
+    ("en", "The camp now holds about 40,000 people, the Syrian Democratic Forces said.", "SDF"),
+    ("en", "U.S. Central Command said 150 detainees were moved to Iraq.", "CENTCOM"),
+    ("en", "Some 2,000 families left the camp last month, according to UNHCR.", "UNHCR"),
+    (
+        "en",
+        "Figures from the camp administration show 9,500 foreigners in the annex.",
+        "camp administration",
+    ),
+    (
+        "en",
+        "A Save the Children report found that 60 percent of residents are children.",
+        "Save the Children",
+    ),
+    (
+        "en",
+        "Amnesty International said at least 300 people had died in the prisons.",
+        "Amnesty International",
+    ),
+    ("en", "Doctors Without Borders said its teams treated 1,200 patients in April.", "MSF"),
+    ("en", "The Red Cross said it had visited 2,500 detainees this year.", "ICRC"),
+    ("en", "The US-led coalition said it carried out 12 strikes in May.", "coalition"),
+    ("en", "The Pentagon said some 900 troops remain in Syria.", "Pentagon"),
+    ("en", "The Britain-based war monitor said 25 fighters were killed.", "SOHR"),
+    # people: the name as written without titles; a later surname is the full name
+    ("en", "Camp co-chair Jihan Hanan said the camp holds 43,000 people.", "Jihan Hanan"),
+    (
+        "en",
+        "Spokesman Farid Haddad told reporters the camp was overcrowded. "
+        "About 5,000 of them are foreigners, Haddad said.",
+        "Farid Haddad",
+    ),
+    (
+        "en",
+        '"We cannot cope," said Ilham Ahmed, adding that 25,000 people would leave.',
+        "Ilham Ahmed",
+    ),
+    ("en", "In a statement, the Asayish said 226 suspects were arrested.", "Asayish"),
+    ("en", "It was announced on Sunday that 300 families would leave the camp.", None),
+    (
+        "en",
+        "Abdulkarim Omar, the head of foreign relations, said 300 children had left.",
+        "Abdulkarim Omar",
+    ),
+    ("en", "The Observatory, which relies on a network of sources, said 30 people died.", "SOHR"),
+    ("en", "UNHCR figures show 2,000 families left the camp.", "UNHCR"),
+    ("en", "The camp held 70,000 people at its peak, UN figures show.", "United Nations"),
+    ("en", "A camp official said 12 families left on Sunday.", "camp official"),
+    ("en", "Mazloum Abdi told the BBC the prisons hold 10,000 fighters.", "Mazloum Abdi"),
+    # carried by a continuation, not by a sentence the outlet states itself
+    (
+        "en",
+        "Secretary of State Antony Blinken said talks went well. He told delegates that 45 percent "
+        "of residents are Iraqi.",
+        "Antony Blinken",
+    ),
+    (
+        "en",
+        "CENTCOM said the raid was a success. It added that 15 suspects were detained.",
+        "CENTCOM",
+    ),
+    ("en", "UNICEF said it was alarmed. The agency said 7,000 children need care.", "UNICEF"),
+    (
+        "en",
+        "UNICEF said it was alarmed. The camp opened in 1991 and held 15,000 people then.",
+        None,
+    ),
+    ("ar", "قال شيخموس أحمد إن المخيم مكتظ. وأضاف أحمد أن 300 عائلة غادرت.", "Sheikhmous Ahmed"),
+    # a passive verb names no speaker, and the one named before does not carry
+    ("en", "The SDF said the raid was over. The bodies of 12 people were found in the camp.", None),
+    (
+        "en",
+        "UNHCR said the camp was full. Iraq has repatriated 2,000 families, Iraqi officials said.",
+        "Iraqi government",
+    ),
+    (
+        "en",
+        "The SDF said the raid was over. The camp, put at 70,000 people in 2019, is shrinking.",
+        None,
+    ),
+    ("ar", "قالت الإدارة إن المخيم مكتظ. وكان المخيم يضم ما بين 10 و12 ألف شخص عام 2016.", None),
+    ("ar", "قالت الإدارة إن المخيم مكتظ. وبين المسؤول أن 300 عائلة غادرت.", "camp administration"),
+    ("ar", "أظهرت أرقام مفوضية اللاجئين أن 2000 عائلة غادرت.", "UNHCR"),
+    ("ar", "قالت الإدارة إن المخيم مكتظ. وتشير التقديرات إلى أن 2000 عائلة غادرت.", None),
+    # a new subject of the verb: not the speaker named before
+    ("en", "The State Department said talks went well. Germany announced €10m in new aid.", None),
+    ("en", "CENTCOM said the raid was a success. An official said 30 families had left.", None),
+    ("en", "The camp holds roughly 45,000 people.", None),
+    # Arabic: verb before the speaker, "بحسب/وفق/نقلاً عن", figures of a body
+    ("ar", "قالت إدارة مخيم الهول إن المخيم يؤوي نحو 40 ألف شخص.", "camp administration"),
+    ("ar", "أعلنت القيادة المركزية الأمريكية نقل 150 معتقلاً إلى العراق.", "CENTCOM"),
+    ("ar", "غادرت 200 عائلة المخيم، بحسب مفوضية اللاجئين.", "UNHCR"),
+    ("ar", "يضم المخيم 9 آلاف أجنبي وفقاً لإحصائية إدارة المخيم.", "camp administration"),
+    ("ar", "قتل 25 عنصراً في الاشتباكات، حسب المرصد السوري لحقوق الإنسان.", "SOHR"),
+    ("ar", "قالت منظمة العفو الدولية إن 300 شخص ماتوا في السجون.", "Amnesty International"),
+    ("ar", "ذكرت منظمة أطباء بلا حدود أن فرقها عالجت 1200 مريض.", "MSF"),
+    ("ar", "أفادت وزارة الخارجية الأمريكية بأن 11 مواطناً أعيدوا من المخيم.", "State Department"),
+    ("ar", "أوضح التحالف الدولي أنه نفذ 12 غارة خلال الشهر الماضي.", "coalition"),
+    # a name after the word opening the reported speech is said, not the speaker
+    (
+        "ar",
+        "أعلنت القيادة المركزية الأمريكية بدء النقل. وقال مصدر أمني إن بغداد تستعد "
+        "لاستقبال 6 آلاف معتقل.",
+        None,
+    ),
+    (
+        "ar",
+        "قالت مسؤولة في الإدارة إن الوضع صعب. وأضافت أن الإدارة أحصت مقتل 28 شخصاً.",
+        "camp official",
+    ),
+    # carried by a continuation
+    (
+        "ar",
+        "أعلنت إدارة المخيم خروج دفعة جديدة. وأضافت أن الدفعة ضمت 300 عائلة.",
+        "camp administration",
+    ),
+    (
+        "ar",
+        "نشرت وزارة الهجرة والمهجرين إحصائية جديدة. وبحسب البيان، عاد 500 شخص.",
+        "Iraqi Ministry of Migration and Displacement",
+    ),
+    (
+        "ar",
+        "أعلنت وزارة الهجرة والمهجرين العراقية عودة الدفعة. وقال مصدر في الوزارة إن 500 "
+        "عائلة تنتظر دورها.",
+        "Iraqi Ministry of Migration and Displacement",
+    ),
+    (
+        "ar",
+        "قال المتحدث باسم الأسايش علي الحسن إن الحملة مستمرة. وتابع أن 226 شخصاً اعتقلوا.",
+        "Ali al-Hasan",
+    ),
+    (
+        "ar",
+        "أعلن وزير الخارجية الفرنسي جان إيف لودريان تقديم المساعدة. وأوضح الوزير أن المراكز "
+        "تقدم ألفي استشارة.",
+        "Jean-Yves Le Drian",
+    ),
+    (
+        "ar",
+        "قال مسؤول في قسد إن السجون مكتظة. وأوضح المسؤول، الذي طلب عدم ذكر اسمه، أن عدد "
+        "الحراس لا يتجاوز 20 عنصراً.",
+        "SDF official",
+    ),
+    ("ar", "أعلنت الإدارة الذاتية خروج دفعة. وقالت ألمانيا إن 10 ملايين يورو خصصت للمخيم.", None),
+    ("ar", "قال مصدر في الأسايش إن 40 شخصاً اعتقلوا.", "Asayish"),
+    ("ar", "صرح مسؤول في إدارة المخيم بأن 12 عائلة غادرت.", "camp official"),
+    ("ar", "وأشار المرصد إلى مقتل 25 عنصراً.", "SOHR"),
+    ("ar", "بحسب أرقام الإدارة الذاتية، غادر 500 شخص المخيم.", "AANES"),
+    # a statement with no speaker named: the body named nearby, else null
+    ("ar", "وفق إحصائية أعلنتها إدارة المخيم، يقطن المخيم 45 ألف شخص.", "camp administration"),
+    ("ar", "يقطن المخيم نحو 45 ألف شخص.", None),
+    ("ar", "أُعلن الأحد عن خروج 300 عائلة من المخيم.", None),
+    ("ar", "أعلنت الإدارة الذاتية خروج دفعة. وكان المخيم افتتح عام 1991 وضم 15 ألف لاجئ.", None),
+    ("ar", "نقلاً عن المرصد السوري، قتل 25 عنصراً في الاشتباكات.", "SOHR"),
+    # people: a transliteration from the data, else the name as written without its titles
+    (
+        "ar",
+        "قالت الرئيسة المشتركة لإدارة مخيم روج حكمية إبراهيم إن المخيم يضم 2400 شخص.",
+        "Hekmiye Ibrahim",
+    ),
+    ("ar", "قال القيادي الكردي سامر يوسف إن السجون تضم 9 آلاف معتقل.", "سامر يوسف"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"), [pytest.param(*c, id=c[1][:40]) for c in CASES]
+)
+def test_speaker(lang: str, text: str, speaker: str | None) -> None:
+    (claim,) = extract(text, published=PUBLISHED, lang=lang)
+    assert claim.speaker == speaker
