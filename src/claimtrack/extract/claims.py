@@ -126,7 +126,7 @@ def build_claims(
                 floor=prev_end, ceil=nxt, clause_start=cs, clause_end=ce,
                 sentence_start=s, seen=seen,
             )  # fmt: skip
-            gap = ft[prev_end : fig.fstart].split()
+            gap = ft[prev_end : fig.fstart].split() if prev_metric is not None else []
             prev_close = (
                 prev_metric is not None
                 and 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3)

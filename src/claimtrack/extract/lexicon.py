@@ -68,9 +68,12 @@ class Lexicon:
             return []
         end = len(text) if end is None else end
         hits = []
+        keys = self.keys
         for m in self.pattern.finditer(text, start, end):
-            core = m.group("e") or m.group("p")
-            key = self.keys.get(" ".join(core.split()))
+            core = m.group(m.lastindex)
+            key = keys.get(core)
+            if key is None:
+                key = keys.get(" ".join(core.split()))
             if key is not None:
                 hits.append(Hit(m.start(), m.end(), key))
         return hits
@@ -79,16 +82,34 @@ class Lexicon:
         """Return the first hit of `find(text, start, end)`, searching no further."""
         if self.pattern is None:
             return None
-        for m in self.pattern.finditer(text, start, len(text) if end is None else end):
-            core = m.group("e") or m.group("p")
-            key = self.keys.get(" ".join(core.split()))
+        keys = self.keys
+        end = len(text) if end is None else end
+        search = self.pattern.search
+        m = search(text, start, end)  # as `finditer`: matches are never empty
+        while m is not None:
+            core = m.group(m.lastindex)
+            key = keys.get(core)
+            if key is None:
+                key = keys.get(" ".join(core.split()))
             if key is not None:
                 return Hit(m.start(), m.end(), key)
+            m = search(text, m.end(), end)
         return None
 
     def has(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Return whether `find(text, start, end)` has a hit."""
-        return self.first(text, start, end) is not None
+        if self.pattern is None:
+            return False
+        keys = self.keys
+        end = len(text) if end is None else end
+        search = self.pattern.search
+        m = search(text, start, end)
+        while m is not None:
+            core = m.group(m.lastindex)
+            if core in keys or " ".join(core.split()) in keys:
+                return True
+            m = search(text, m.end(), end)
+        return False
 
     def find_spans(self, text: str, spans: list[tuple[int, int]]) -> list[list[Hit]]:
         """Return `[self.find(text, s, e) for s, e in spans]` from one pass over `text`.

@@ -173,14 +173,18 @@ def read(
     """Read the words around one number (`fstart:fend` in folded text) within its sentence.
 
     `floor`/`ceil` bound the search (sentence edges or the neighbouring figures)."""
-    before_words = _words(ftext, floor, fstart)
+    before_words = _words_before(ftext, floor, fstart)
     win_start = before_words[-BEFORE_WORDS][0] if len(before_words) >= BEFORE_WORDS else floor
     drop = False
     near = before_words[-3][0] if len(before_words) >= 3 else floor
     if r.not_before.has(ftext, max(near, clause_start), fstart):
         drop = True
     age_window = before_words[-10][0] if len(before_words) >= 10 else floor
-    if num.kind == Kind.COUNT and r.not_before.has(ftext, max(age_window, clause_start), fstart):
+    if (
+        not drop
+        and num.kind == Kind.COUNT
+        and r.not_before.has(ftext, max(age_window, clause_start), fstart)
+    ):
         drop = True
     if num.kind == Kind.PERCENT and num.value == 100:
         lo = before_words[-6][0] if len(before_words) >= 6 else floor
@@ -280,7 +284,7 @@ def read(
                 alt_cue = h.key
                 break
 
-    has_bridge = r.bridge.has(ftext, max(floor, fstart - 30), fstart) and len(before_words) <= 6
+    has_bridge = len(before_words) <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
     has_anaphor = r.anaphor.has(ftext, win_start, fstart) or (
         (seen is None or seen.may_hit("anaphor", clause_start, fstart))
         and r.anaphor.has(ftext, clause_start, fstart)
@@ -289,6 +293,17 @@ def read(
         unit, cue, alt_cue, is_subgroup, is_linked, is_combatant, is_resident, has_noun, is_others,
         has_bridge, has_anaphor, drop,
     )  # fmt: skip
+
+
+def _words_before(text: str, floor: int, end: int) -> list[tuple[int, int]]:
+    """Return `_words(text, floor, end)`, or (for a long stretch) its tail of more than
+    BEFORE_WORDS words, which `read` cannot tell apart: it looks at the last ten only."""
+    lo = end - 15 * BEFORE_WORDS
+    if lo > floor:
+        tail = _words(text, lo, end)
+        if len(tail) > BEFORE_WORDS:  # the first may be cut, the last ten are whole
+            return tail
+    return _words(text, floor, end)
 
 
 def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
@@ -306,8 +321,8 @@ def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> lexicon.Hit | None:
     m = lex.pattern.match(text, pos)
     if not m:
         return None
-    core = m.group("e") or m.group("p")
-    key = lex.keys.get(" ".join(core.split()))
+    core = m.group(m.lastindex)
+    key = lex.keys.get(core) or lex.keys.get(" ".join(core.split()))
     return lexicon.Hit(m.start(), m.end(), key) if key else None
 
 

@@ -98,7 +98,7 @@ def clock(tk: Tokens, i: int) -> int | None:
     j = i + 1
     if j + 1 < tk.n and tk.gap(j, j + 1) == ":" and tk.a[j + 1].raw:
         j += 1
-    if tk.near(j, j + 1) and tk.has(j + 1, w.TPOST):
+    if tk.has(j + 1, w.TPOST) and tk.near(j, j + 1):
         j += 1
     return j
 

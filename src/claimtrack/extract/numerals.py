@@ -161,7 +161,7 @@ class _Parser(Tokens):
                 o = _order(v)
                 if w.ART in br and not self.joins_next(k):
                     ok = False
-                elif w.WEAK in br and self.near(k, k + 1) and self.has(k + 1, w.PARTITIVE):
+                elif w.WEAK in br and self.has(k + 1, w.PARTITIVE) and self.near(k, k + 1):
                     ok = False  # "a hundred and one of them" (folded "وأحد" is also "واحد")
                 elif conj:
                     if cur == 0 and total and v < last:
@@ -214,7 +214,7 @@ class _Parser(Tokens):
         X < Y <= 100, both plain numbers, Y not a duration, time, sum or a count of events
         ("2 in 3 days", "2 in 3 raids")."""
         j = num.last
-        if not (self.near(j, j + 1) and self.has(j + 1, w.RATIO) and self.near(j + 1, j + 2)):
+        if not (self.has(j + 1, w.RATIO) and self.near(j, j + 1) and self.near(j + 1, j + 2)):
             return None
         other = self.number(j + 2)
         if other is None or num.scaled or other.scaled or num.frac_only or other.frac_only:
@@ -254,6 +254,8 @@ class _Parser(Tokens):
     def step(self, i: int) -> int:
         at = self.a[i]
         r = at.roles
+        if at.raw is None and _STARTS.isdisjoint(r):
+            return i + 1  # a word that begins nothing below: nothing to read here
         if w.WEEKDAY in r:
             k = i + 1
             if k < self.n and self.gap(i, k) in (" ", ",", "،"):
@@ -276,14 +278,14 @@ class _Parser(Tokens):
             else:
                 v, j = numdates.ordinal(self, i)
                 kind = (
-                    Kind.TIME if self.near(i - 1, i) and self.has(i - 1, w.TCUE) else Kind.ORDINAL
+                    Kind.TIME if self.has(i - 1, w.TCUE) and self.near(i - 1, i) else Kind.ORDINAL
                 )
                 self.emit(at.start, self.a[j].end, v, kind)
                 return j + 1
         if w.VAGUE in r and not (w.SCALE in r and not at.definite):
             j = i
             unit = None
-            if self.near(j, j + 1) and self.has(j + 1, w.CURPOST):
+            if self.has(j + 1, w.CURPOST) and self.near(j, j + 1):
                 j += 1
                 unit = self.a[j].roles[w.CURPOST]
             s = self.prefix(i)
@@ -304,9 +306,9 @@ class _Parser(Tokens):
     def prefix(self, i: int) -> int:
         """Return the first atom of the qualifier/currency words right before atom i."""
         s = i
-        if self.near(s - 1, s) and self.has(s - 1, w.CURPRE):
+        if self.has(s - 1, w.CURPRE) and self.near(s - 1, s):
             s -= 1
-        if self.near(s - 1, s) and self.has(s - 1, w.QPRE):
+        if self.has(s - 1, w.QPRE) and self.near(s - 1, s):
             s -= 1
         return s
 
@@ -318,13 +320,13 @@ class _Parser(Tokens):
         unit = None
         qual = Qualifier.EXACT
         kind = Kind.COUNT
-        if self.near(s - 1, s) and self.has(s - 1, w.CURPRE):
+        if self.has(s - 1, w.CURPRE) and self.near(s - 1, s):
             s -= 1
             unit = self.a[s].roles[w.CURPRE]
-        if self.near(s - 1, s) and self.has(s - 1, w.QPRE):
+        if self.has(s - 1, w.QPRE) and self.near(s - 1, s):
             s -= 1
             qual = Qualifier(self.a[s].roles[w.QPRE])
-            if unit is None and self.near(s, i) and self.has(i - 1, w.CURPRE):
+            if unit is None and self.has(i - 1, w.CURPRE) and self.near(s, i):
                 unit = self.a[i - 1].roles[w.CURPRE]
         low = high = None
         value = num.value
@@ -336,7 +338,7 @@ class _Parser(Tokens):
             )
             return j + 1
         # range
-        rng_start = self.near(s - 1, s) and self.has(s - 1, w.RSTART)
+        rng_start = self.has(s - 1, w.RSTART) and self.near(s - 1, s)
         k = j + 1
         other = None
         by_word = False  # "X to Y", "X إلى Y"
@@ -452,6 +454,8 @@ class _Parser(Tokens):
 
 
 NUM_ROLE = w.NUM
+# The roles a word needs to begin a date, ordinal, vague amount or number in `step`.
+_STARTS = frozenset((w.WEEKDAY, w.MONTH, w.ORD, w.NUM, w.VAGUE, w.DUAL, w.SCALE, w.FRAC))
 
 
 def _order(v: int) -> str:

@@ -167,8 +167,8 @@ def _listed_next(tk: Tokens, j: int) -> bool:
 def share_of(tk: Tokens, j: int) -> bool:
     """Return whether the fraction at atom j is of a group: `half of them`, `half the camp`,
     `ربع القاطنين`, `نصف سكان المخيم` (but not `نصف ساعة`, a duration)."""
-    k = j + 1 if tk.near(j, j + 1) and tk.has(j + 1, w.PARTITIVE) else j
-    if tk.near(k, k + 1) and tk.has(k + 1, w.DUR):
+    k = j + 1 if tk.has(j + 1, w.PARTITIVE) and tk.near(j, j + 1) else j
+    if tk.has(k + 1, w.DUR) and tk.near(k, k + 1):
         return False
     words = tk.words_after(k, 2)
     if not words:
@@ -216,7 +216,7 @@ def is_elided_age(tk: Tokens, age_end: int, s: int, kind: Kind) -> bool:
 
 def is_full_support(tk: Tokens, s: int, j: int, value: object) -> bool:
     """Return whether a 100% at atoms s..j only says "fully" (`يدعمكم 100%`, `100% support`)."""
-    if value != 100 or (tk.near(j, j + 1) and tk.has(j + 1, w.PARTITIVE)):
+    if value != 100 or (tk.has(j + 1, w.PARTITIVE) and tk.near(j, j + 1)):
         return False  # "يدعم 100% من احتياجات المخيم" is a share
     words = w.lexicon().wholehearted
     return tk.word_after(j, words) or tk.cue_before(s, words)

@@ -23,6 +23,7 @@ _DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n()«»\"]")
 TANWEEN = frozenset("\u064b\u064c\u064d")  # an indefinite noun's case ending: "ألفاً" is singular
 _PREV_WORD = re.compile(r"([^\W\d_]+) ?$")
+_GAP_MARKS = frozenset(("-", "/", ":", ",", "،"))  # what may stand between two atoms
 
 
 @dataclass(slots=True)
@@ -109,7 +110,15 @@ def tokenize(folded: str) -> list[Atom]:
                 cstart = start + end + 1
                 conj = False
             continue
-        clitic, word = m.group("c"), w.key(m.group("w"))
+        clitic, word = m.group("c", "w")
+        if not word.isalpha():  # may hold spaces
+            word = w.key(word)
+        if not clitic:  # the common case: a bare word
+            roles = words.get(word)
+            if roles is not None:  # else the lexicon has it under another spacing
+                s0 = m.start()
+                atoms.append(Atom(s0, m.end(), s0, roles))
+            continue
         full = clitic + word
         for k in range(len(clitic) + 1):
             roles = words.get(full[k:])
@@ -140,21 +149,34 @@ class Tokens:
 
     def gap(self, i: int, j: int) -> str | None:
         """Return "" (glued), " ", or the punctuation between atoms i and j; None if apart."""
-        s = self.t[self.a[i].end : self.a[j].cstart]
-        if not s:
+        a, b = self.a[i].end, self.a[j].cstart
+        if a >= b:
             return ""
+        if b - a == 1:  # the common case: one character
+            ch = self.t[a]
+            if ch == " " or ch == "\t":
+                return " "
+            return ch if ch in _GAP_MARKS else None
+        s = self.t[a:b]
         if len(s) > 6 or "\n" in s:
             return None
         core = s.strip(" \t")
         if not core:
             return " "
-        if core in ("-", "/", ":", ",", "،"):
+        if core in _GAP_MARKS:
             return core
         return None
 
     def near(self, i: int, j: int) -> bool:
         """Return whether atoms i and j both exist and are glued or one space apart."""
-        return 0 <= i < self.n and 0 <= j < self.n and self.gap(i, j) in ("", " ")
+        if not (0 <= i < self.n and 0 <= j < self.n):
+            return False
+        a, b = self.a[i].end, self.a[j].cstart
+        if a >= b:
+            return True
+        if b - a == 1:  # as `gap`, without the call
+            return self.t[a] in " \t"
+        return self.gap(i, j) in ("", " ")
 
     def has(self, i: int, role: str) -> bool:
         """Return whether atom i exists and plays `role`."""
