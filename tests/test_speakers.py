@@ -16,6 +16,10 @@ PUBLISHED = date(2024, 5, 10)
 
 # (lang, text, expected speaker of the one claim)
 CASES: list[tuple[str, str, str | None]] = [
+    # A call or an appeal attributes the figures inside it to the caller
+    ("ar", "ودعت قسد المجتمع الدولي إلى استعادة نحو 40 ألفاً من رعاياه في مخيم الهول.", "SDF"),
+    ("ar", "وطالبت سنتكوم الدول بإعادة أكثر من 9 آلاف من مواطنيها المحتجزين.", "CENTCOM"),
+    ("en", "UNHCR urged donors to fund shelter for 12,000 families in al-Hol.", "UNHCR"),
     # English: verb after or before the speaker, "according to", figures of a body
     ("en", "The camp now holds about 40,000 people, the Syrian Democratic Forces said.", "SDF"),
     ("en", "U.S. Central Command said 150 detainees were moved to Iraq.", "CENTCOM"),
