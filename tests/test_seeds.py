@@ -44,6 +44,7 @@ def test_seed_claim(case: dict) -> None:
     assert c.entity == case["entity"]
     assert c.as_of is not None and c.as_of.startswith(case["as_of"])
     assert c.as_of_start == case.get("as_of_start", c.as_of_start)
+    assert c.speaker == case.get("speaker", c.speaker)
 
 
 @pytest.mark.parametrize("file", sorted(SEEDS["negatives"]))
