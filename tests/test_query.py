@@ -11,6 +11,7 @@ import pytest
 import querydb
 from claimtrack import compare, query, store
 from claimtrack.errors import NotFoundError, UsageError
+from claimtrack.extract.entities import gazetteer_from_data
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +77,7 @@ def test_change_text() -> None:
 # --- entities ---
 
 
-def test_gazetteer_entries_read_tables_keyed_by_slug() -> None:
+def test_entity_rows_from_gazetteer_tables() -> None:
     data = {
         "generic": {"camp": ["المخيم"]},
         "entity": {
@@ -84,7 +85,7 @@ def test_gazetteer_entries_read_tables_keyed_by_slug() -> None:
             "al-hol+roj": {"kind": "camp", "members": ["al-hol", "roj"], "names": ["Hol and Roj"]},
         },
     }
-    hol, both = query.gazetteer_entries(data)
+    hol, both = query.entity_rows(gazetteer_from_data(data))
     assert hol == {"slug": "al-hol", "name": "al-Hol", "kind": "camp", "members": None,
                    "aliases": ["al-Hol", "الهول"]}  # fmt: skip
     assert both["members"] == "al-hol+roj"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from claimtrack.errors import NotFoundError, UsageError
 
 if TYPE_CHECKING:
+    from claimtrack.extract.entities import Gazetteer
     from claimtrack.store import Store
 
 #: Fields of a listed claim (machine formats), in order.
@@ -148,76 +149,26 @@ def change_text(change: float | None, pct: float | None) -> str:
 
 
 def load_gazetteer(extra: Path | None = None) -> list[dict[str, Any]]:
-    """Return the gazetteer's entities (slug, name, kind, members, aliases); [] when absent.
+    """Return the gazetteer's entities (slug, name, kind, members, aliases), with the user file
+    `extra` merged over the shipped one by the same rules extraction uses."""
+    from claimtrack.gazetteer import load_gazetteer as load
 
-    `extra` is a user gazetteer file; its names are added to the shipped entities (or replace
-    them where the file says `replace = true`), and its new entities are appended.
-    """
-    from claimtrack import lang
-
-    try:
-        data = lang.load_file("entities.toml")
-    except (FileNotFoundError, OSError, ValueError):
-        data = {}
-    entries = gazetteer_entries(data)
-    if extra is None:
-        return entries
-    import tomllib
-
-    user_data = tomllib.loads(extra.read_text(encoding="utf-8"))  # validated by extraction
-    by_slug = {e["slug"]: e for e in entries}
-    replaced = {k for k, v in (user_data.get("entity") or {}).items() if v.get("replace")}
-    for user in gazetteer_entries({"entity": user_data.get("entity") or {}}):
-        known = by_slug.get(user["slug"])
-        if known is None or user["slug"] in replaced:
-            by_slug[user["slug"]] = user
-        else:
-            known["aliases"] = sorted(set(known["aliases"]) | set(user["aliases"]))
-    return list(by_slug.values())
+    return entity_rows(load(extra))
 
 
-def gazetteer_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return entity dicts from a parsed gazetteer: `[[entity]]` arrays or tables keyed by slug."""
-    items: list[tuple[str | None, dict[str, Any]]] = []
-    for key in ("entity", "entities"):
-        if isinstance(data.get(key), list):
-            items += [(None, e) for e in data[key] if isinstance(e, dict)]
-        elif isinstance(data.get(key), dict):
-            items += [(k, v) for k, v in data[key].items() if isinstance(v, dict)]
-    if not items:
-        items = [(k, v) for k, v in data.items() if isinstance(v, dict)]
-    out = []
-    for slug, ent in items:
-        slug = ent.get("slug") or slug
-        if not slug:
-            continue
-        members = ent.get("members") or ""
-        if isinstance(members, list):
-            members = "+".join(members)
-        out.append(
-            {
-                "slug": slug,
-                "name": ent.get("name") or _latin_name(ent.get("names")) or slug,
-                "kind": ent.get("kind"),
-                "members": members or None,
-                "aliases": sorted(set(_flatten(ent.get("aliases")) + _flatten(ent.get("names")))),
-            }
-        )
-    return out
-
-
-def _latin_name(names: Any) -> str | None:
-    return next((n for n in _flatten(names) if n.isascii()), None)
-
-
-def _flatten(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _flatten(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _flatten(v)]
-    return []
+def entity_rows(gaz: Gazetteer) -> list[dict[str, Any]]:
+    """Return one row a gazetteer entity for the entities tables: its first Latin name as name,
+    members joined with `+`, every name as an alias."""
+    return [
+        {
+            "slug": ent.slug,
+            "name": next((n for n in ent.names if n.isascii()), ent.slug),
+            "kind": ent.kind,
+            "members": "+".join(ent.members) or None,
+            "aliases": sorted(set(ent.names)),
+        }
+        for ent in gaz.entities.values()
+    ]
 
 
 def sync_gazetteer(store: Store, extra: Path | None = None) -> int:
