@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cache
 from itertools import chain, islice
@@ -47,15 +47,7 @@ class Summary:
     problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "read": self.read,
-            "added": self.added,
-            "duplicates": self.duplicates,
-            "claims": self.claims,
-            "skipped": self.skipped,
-            "warnings": self.warnings,
-            "problems": self.problems,
-        }
+        return asdict(self)
 
 
 def claims_of(article: Article, *, gazetteer: Path | None = None) -> list[Claim]:
