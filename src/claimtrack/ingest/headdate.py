@@ -18,7 +18,8 @@ MAX_LINE = 80
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> tuple[tuple[re.Pattern[str], ...], dict[str, int]]:
+    """Return the dateline patterns and folded month name -> month number."""
     months: dict[str, int] = {}
     weekdays: list[str] = []
     joiners: list[str] = []
@@ -31,7 +32,6 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
                 months[fold(form).text] = int(number)
         for forms in dates.get("weekdays", {}).values():
             weekdays.extend(fold(f).text for f in forms)
-    _patterns_months.update(months)
     alt = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True)) or "(?!)"
     wd = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True)) or "(?!)"
     month = rf"(?P<month>{alt})\.?(?:\s*/\s*(?:{alt}))?"
@@ -40,20 +40,20 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     join = "|".join(re.escape(j) for j in joiners) or "(?!)"
     lead = rf"^\s*(?:(?:{wd})\s*[,،]?\s*)?"
     return (
-        re.compile(rf"{lead}{month}\s+{day}(?:st|nd|rd|th)?\s*[,،]?\s*{year}\b"),
-        re.compile(rf"{lead}{day}\s+(?:(?:{join})\s+)?{month}\s*[,،]?\s*{year}\b"),
-        re.compile(rf"{lead}{year}-(?P<m>\d\d)-{day}\b"),
-        re.compile(rf"{lead}{day}[/.](?P<m>\d{{1,2}})[/.]{year}\b"),
+        (
+            re.compile(rf"{lead}{month}\s+{day}(?:st|nd|rd|th)?\s*[,،]?\s*{year}\b"),
+            re.compile(rf"{lead}{day}\s+(?:(?:{join})\s+)?{month}\s*[,،]?\s*{year}\b"),
+            re.compile(rf"{lead}{year}-(?P<m>\d\d)-{day}\b"),
+            re.compile(rf"{lead}{day}[/.](?P<m>\d{{1,2}})[/.]{year}\b"),
+        ),
+        months,
     )
-
-
-_patterns_months: dict[str, int] = {}
 
 
 def head_date(text: str) -> str | None:
     """Return the ISO date standing alone at the head of `text`, or None."""
     lines = [ln for ln in text[:1000].splitlines() if ln.strip()][:HEAD_LINES]
-    patterns = _patterns()
+    patterns, months = _patterns()
     for line in lines:
         if len(line) > MAX_LINE:
             continue
@@ -63,7 +63,7 @@ def head_date(text: str) -> str | None:
             if not m:
                 continue
             groups = m.groupdict()
-            month = int(groups["m"]) if groups.get("m") else _patterns_months.get(groups["month"])
+            month = int(groups["m"]) if groups.get("m") else months.get(groups["month"])
             if month is None:
                 continue
             try:
