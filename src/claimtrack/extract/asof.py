@@ -108,6 +108,7 @@ def grammar(lang: str) -> _Grammar:
     yref = rf"(?:(?:(?:{year_w})\s+)?(?P<{{n}}y>{year})|(?P<{{n}}r>{yrel}))"
     partw = _alt(t["quarter"] + t["half"])
     pord = _alt([f for v in t["part_ordinals"].values() for f in v])
+    part_art = _alt(t.get("part_articles", []))
     markers = _alt(t["markers"] + t["since"] + t["from"] + t["until"] + t["start_of"] + t["end_of"])
     S = r"\s+"
     sep = r"\s*[,\u060c]?\s*"
@@ -123,7 +124,7 @@ def grammar(lang: str) -> _Grammar:
         rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord})(?:{S}(?:(?:{link}){S})?"
         + yref.format(n="p")
         + ")?)",
-        rf"(?P<part2>(?:the{S})?(?P<po2>{pord}){S}(?P<pw2>{partw})(?:{S}(?:{link}){S}"
+        rf"(?P<part2>(?:(?:{part_art}){S})?(?P<po2>{pord}){S}(?P<pw2>{partw})(?:{S}(?:{link}){S}"
         + yref.format(n="q")
         + ")?)",
         # start / end of a year
@@ -145,7 +146,15 @@ def grammar(lang: str) -> _Grammar:
     ]
     # Every alternative begins with one of these words or a digit: a cheap test run first.
     lead = _alt(
-        ["the", *t["day_words"], *weekdays, *days, *months, *t["quarter"], *t["half"]]
+        [
+            *t.get("part_articles", []),
+            *t["day_words"],
+            *weekdays,
+            *days,
+            *months,
+            *t["quarter"],
+            *t["half"],
+        ]
         + [f for v in t["part_ordinals"].values() for f in v]
         + [*t["start_of"], *t["end_of"], *t["markers"], *t["since"], *t["from"], *t["until"]]
         + [*t["month_words"], *t["year_words"], *(f for v in t["relative"].values() for f in v)]
