@@ -53,7 +53,12 @@ def documents() -> Iterator[tuple[str, str, str | None, date | None]]:
         yield from _jsonl(path, path.stem)
     for path in sorted((ROOT / "tests" / "corpus" / "articles").glob("*.toml")):
         for art in tomllib.loads(path.read_text(encoding="utf-8")).get("article", []):
-            yield f"{path.stem}:{art['id']}", art["text"], art.get("lang"), _day(art.get("published"))
+            yield (
+                f"{path.stem}:{art['id']}",
+                art["text"],
+                art.get("lang"),
+                _day(art.get("published")),
+            )
     yield from _jsonl(generate.ensure(1000), "bench")
 
 
