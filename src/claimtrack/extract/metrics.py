@@ -52,8 +52,12 @@ class Rules:
     modal: lexicon.Lexicon
     rhetoric: lexicon.Lexicon
     not_before: lexicon.Lexicon
+    # The forms of not_before, links, bridge and anaphor in one: a window before a number
+    # where it finds nothing holds none of them (a hit of one is a hit of all at that spot).
+    rare: lexicon.Lexicon
     loose_anaphor: lexicon.Lexicon  # `lexicon.loose` forms, to skip long searches (`Seen`)
     loose_events: lexicon.Lexicon
+    digit_units: bool  # a `units` form begins with a digit (proclitics never do)
     # `_noun` answers, filled as figures are read
     nouns: dict[str, tuple[bool, bool, bool]] = field(
         default_factory=dict, compare=False, repr=False
@@ -97,11 +101,18 @@ def _compile(lang: str, extra: dict) -> Rules:
     links = lexicon.words(data["subgroup"]["links"])
     units = {k: list(v) for k, v in data["units"].items()}
     before_lex = lexicon.build(before)
+    units_lex = lexicon.build(units)
     anaphor = lexicon.words(data["anaphor"]["forms"])
+    rare = [
+        *data["not_before"]["forms"],
+        *data["subgroup"]["links"],
+        *data["bridge"]["forms"],
+        *data["anaphor"]["forms"],
+    ]
     return Rules(
         before=before_lex,
         after=lexicon.build(after),
-        units=lexicon.build(units),
+        units=units_lex,
         subgroup_nouns=lexicon.words(data["subgroup"]["nouns"]),
         links=links,
         combatants=lexicon.words(data["cues"]["detainees"]["held"]),
@@ -112,8 +123,10 @@ def _compile(lang: str, extra: dict) -> Rules:
         modal=lexicon.words(data["modal"]["forms"]),
         rhetoric=lexicon.words(data["rhetoric"]["forms"]),
         not_before=lexicon.words(data["not_before"]["forms"]),
+        rare=lexicon.words(rare),
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
+        digit_units=any(form[0].isdigit() for form in units_lex.keys),
     )
 
 
@@ -185,8 +198,12 @@ def read(
 
     # A count is dropped for a `not_before` word in its cue window (an age), any other figure
     # only for one in its last three words (a search from further back finds those too).
+    # The tests of `r.rare` words all search windows that end at the number and begin after
+    # `rare_from`; one search rules them all out (a long clause is left to `seen`).
+    rare_from = min(win_start, clause_start, max(floor, fstart - 30))
+    rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fstart)
     lo = win_start if num.kind == Kind.COUNT else near
-    drop = r.not_before.has(ftext, max(lo, clause_start), fstart)
+    drop = rare and r.not_before.has(ftext, max(lo, clause_start), fstart)
     if (
         num.kind == Kind.PERCENT
         and num.value == 100
@@ -199,6 +216,8 @@ def read(
     is_others = False
     noun: tuple[int, int] | None = None
     for ws, _we in _words(ftext, fstart, fend):
+        if ftext[ws].isdigit() and not r.digit_units:  # "10", "000": no counted noun
+            continue
         hit = _match_at(r.units, ftext, ws)
         if hit is not None and hit[0] not in ("skip", "function"):
             unit, has_noun = hit[0], True
@@ -239,26 +258,25 @@ def read(
     is_resident = not has_noun or is_resident
     is_linked = False
     if floor > sentence_start:  # only a figure after another can be its subgroup
-        is_linked = r.links.has(ftext, max(near, clause_start), fstart) or (
+        is_linked = (rare and r.links.has(ftext, max(near, clause_start), fstart)) or (
             bool(after) and r.links.has(ftext, after[0][0], after[:2][-1][1])
         )
 
     # Cues before: nearest first.
     cue: str | None = None
     cue_dist = 10**6
-    hits = r.before.find(ftext, win_start, fstart)
-    for h in reversed(hits):
-        if h.key == "subgroup":
-            if h.start >= clause_start and _count_after(last, h.end) <= 8:
+    for start, end, key in reversed(_find(r.before, ftext, win_start, fstart)):
+        if key == "subgroup":
+            if start >= clause_start and _count_after(last, end) <= 8:
                 is_subgroup = True
             continue
-        if h.key in ("weak", "past"):
+        if key in ("weak", "past"):
             continue
-        if h.key == "repatriated" and _is_modal(r, ftext, h.start, floor):
+        if key == "repatriated" and _is_modal(r, ftext, start, floor):
             continue
-        cue = h.key
-        cue_dist = _count_after(last, h.end)
-        if h.start < clause_start:  # in an earlier clause: a cue after the number wins
+        cue = key
+        cue_dist = _count_after(last, end)
+        if start < clause_start:  # in an earlier clause: a cue after the number wins
             cue_dist += AFTER_WORDS + 1
         break
     # Cues after, within the clause.
@@ -284,20 +302,22 @@ def read(
         and (seen is None or seen.may_hit("events", sentence_start, win_start))
     ):
         # An event word earlier in the sentence ("غادرت الدفعة ... وضمت 87 عائلة").
-        for h in reversed(r.before.find(ftext, sentence_start, win_start)):
-            if h.key in _EARLIER_EVENTS and not (
-                h.key == "repatriated" and _is_modal(r, ftext, h.start, sentence_start)
+        for start, _end, key in reversed(_find(r.before, ftext, sentence_start, win_start)):
+            if key in _EARLIER_EVENTS and not (
+                key == "repatriated" and _is_modal(r, ftext, start, sentence_start)
             ):
-                alt_cue = h.key
+                alt_cue = key
                 break
 
-    has_bridge = len(last) <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
+    has_bridge = rare and len(last) <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
     # "The number" in the clause, or in the cue window when that reaches further back (a
     # search from further back finds the other's hits too; `seen` skips a long clause).
     lo = min(win_start, clause_start)
     has_anaphor = (
-        lo < clause_start or seen is None or seen.may_hit("anaphor", clause_start, fstart)
-    ) and r.anaphor.has(ftext, lo, fstart)
+        rare
+        and (lo < clause_start or seen is None or seen.may_hit("anaphor", clause_start, fstart))
+        and r.anaphor.has(ftext, lo, fstart)
+    )
     return Reading(
         unit, cue, alt_cue, is_subgroup, is_linked, is_combatant, is_resident, has_noun, is_others,
         has_bridge, has_anaphor, drop,
@@ -343,6 +363,20 @@ def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> tuple[str, int] | No
     core = m.group(m.lastindex)
     key = lex.keys.get(core) or lex.keys.get(" ".join(core.split()))
     return (key, m.end()) if key else None
+
+
+def _find(lex: lexicon.Lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return `lex.find(text, start, end)` as (start, end, key) triples (no `Hit` objects)."""
+    if lex.pattern is None:
+        return []
+    keys = lex.keys
+    hits = []
+    for m in lex.pattern.finditer(text, start, end):
+        core = m.group(m.lastindex)
+        key = keys.get(core) or keys.get(" ".join(core.split()))
+        if key:
+            hits.append((m.start(), m.end(), key))
+    return hits
 
 
 def _noun(r: Rules, ftext: str, start: int, end: int) -> tuple[bool, bool, bool]:
