@@ -10,10 +10,10 @@ unit   := the first counted noun after the number (skipping `skip` words): perso
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
@@ -52,8 +52,16 @@ class Rules:
     modal: lexicon.Lexicon
     rhetoric: lexicon.Lexicon
     not_before: lexicon.Lexicon
+    # The forms of not_before, links, bridge and anaphor in one: a window before a number
+    # where it finds nothing holds none of them (a hit of one is a hit of all at that spot).
+    rare: lexicon.Lexicon
     loose_anaphor: lexicon.Lexicon  # `lexicon.loose` forms, to skip long searches (`Seen`)
     loose_events: lexicon.Lexicon
+    digit_units: bool  # a `units` form begins with a digit (proclitics never do)
+    # `_noun` answers, filled as figures are read
+    nouns: dict[str, tuple[bool, bool, bool]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 def rules(lang: str, gaz: Gazetteer | None = None) -> Rules:
@@ -93,11 +101,18 @@ def _compile(lang: str, extra: dict) -> Rules:
     links = lexicon.words(data["subgroup"]["links"])
     units = {k: list(v) for k, v in data["units"].items()}
     before_lex = lexicon.build(before)
+    units_lex = lexicon.build(units)
     anaphor = lexicon.words(data["anaphor"]["forms"])
+    rare = [
+        *data["not_before"]["forms"],
+        *data["subgroup"]["links"],
+        *data["bridge"]["forms"],
+        *data["anaphor"]["forms"],
+    ]
     return Rules(
         before=before_lex,
         after=lexicon.build(after),
-        units=lexicon.build(units),
+        units=units_lex,
         subgroup_nouns=lexicon.words(data["subgroup"]["nouns"]),
         links=links,
         combatants=lexicon.words(data["cues"]["detainees"]["held"]),
@@ -108,8 +123,10 @@ def _compile(lang: str, extra: dict) -> Rules:
         modal=lexicon.words(data["modal"]["forms"]),
         rhetoric=lexicon.words(data["rhetoric"]["forms"]),
         not_before=lexicon.words(data["not_before"]["forms"]),
+        rare=lexicon.words(rare),
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
+        digit_units=any(form[0].isdigit() for form in units_lex.keys),
     )
 
 
@@ -134,8 +151,7 @@ class Seen:
         return spots.overlaps(start, end)
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):  # a tuple: built once per figure, several times faster than a dataclass
     """What the words around one number say: its unit and the cues that decide its metric."""
 
     unit: str  # person family operation country ton km other (money: currency; percent)
@@ -153,7 +169,7 @@ class Reading:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [m.span() for m in _WORD.finditer(text, start, end)]
 
 
 def read(
@@ -172,101 +188,106 @@ def read(
 ) -> Reading:
     """Read the words around one number (`fstart:fend` in folded text) within its sentence.
 
-    `floor`/`ceil` bound the search (sentence edges or the neighbouring figures)."""
-    before_words = _words_before(ftext, floor, fstart)
-    win_start = before_words[-BEFORE_WORDS][0] if len(before_words) >= BEFORE_WORDS else floor
-    drop = False
-    near = before_words[-3][0] if len(before_words) >= 3 else floor
-    if r.not_before.has(ftext, max(near, clause_start), fstart):
-        drop = True
-    age_window = before_words[-10][0] if len(before_words) >= 10 else floor
+    `floor`/`ceil` bound the search (sentence edges or the neighbouring figures). The words
+    before the number and after it are split once and shared by the tests below."""
+    last = _last_words(ftext, floor, fstart, BEFORE_WORDS)  # nearest first
+    win_start = _start_of(last, BEFORE_WORDS, floor)
+    near = _start_of(last, 3, floor)
+    stop = min(ceil, clause_end)
+    after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
+
+    # A count is dropped for a `not_before` word in its cue window (an age), any other figure
+    # only for one in its last three words (a search from further back finds those too).
+    # The tests of `r.rare` words all search windows that end at the number and begin after
+    # `rare_from`; one search rules them all out (a long clause is left to `seen`).
+    rare_from = min(win_start, clause_start, max(floor, fstart - 30))
+    rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fstart)
+    lo = win_start if num.kind == Kind.COUNT else near
+    drop = rare and r.not_before.has(ftext, max(lo, clause_start), fstart)
     if (
-        not drop
-        and num.kind == Kind.COUNT
-        and r.not_before.has(ftext, max(age_window, clause_start), fstart)
+        num.kind == Kind.PERCENT
+        and num.value == 100
+        and r.rhetoric.has(ftext, _start_of(last, 6, floor), min(ceil, fend + 40))
     ):
         drop = True
-    if num.kind == Kind.PERCENT and num.value == 100:
-        lo = before_words[-6][0] if len(before_words) >= 6 else floor
-        if r.rhetoric.has(ftext, lo, min(ceil, fend + 40)):
-            drop = True
 
     # Unit: the counted noun (inside the span when a qualifier follows it: "ألف امرأة تقريبا").
     unit, has_noun, is_subgroup = "person", False, False
     is_others = False
     noun: tuple[int, int] | None = None
     for ws, _we in _words(ftext, fstart, fend):
+        if ftext[ws].isdigit() and not r.digit_units:  # "10", "000": no counted noun
+            continue
         hit = _match_at(r.units, ftext, ws)
-        if hit is not None and hit.key not in ("skip", "function"):
-            unit, has_noun = hit.key, True
-            is_subgroup = r.subgroup_nouns.has(ftext, ws, hit.end)
-            noun = (ws, hit.end)
+        if hit is not None and hit[0] not in ("skip", "function"):
+            unit, has_noun = hit[0], True
+            noun = (ws, hit[1])
+            is_subgroup = _noun(r, ftext, *noun)[0]
     pos = fend
-    stop = min(ceil, clause_end)
-    for ws, we in [] if has_noun else _first_words(ftext, fend, stop, 5):
+    for ws, we in [] if has_noun else after[:5]:
         if _STOP.search(ftext, pos, ws):
             break
         hit = _match_at(r.units, ftext, ws)
         if _match_at(r.subgroup_nouns, ftext, ws) is not None:
             is_subgroup, has_noun = True, True
-            if hit is not None and hit.key == "skip":  # "90 Iraqi families": read on
-                pos = hit.end
+            if hit is not None and hit[0] == "skip":  # "90 Iraqi families": read on
+                pos = hit[1]
                 continue
             break
         if hit is None:
-            if r.others.has(ftext, ws, we + 1) and ws == _first_word(ftext, fend, stop):
+            if ws == after[0][0] and r.others.has(ftext, ws, we + 1):
                 is_others = True
                 break
             unit = "other"
             has_noun = True
             break
-        if hit.key == "skip":
-            pos = hit.end
+        key, end = hit
+        if key == "skip":
+            pos = end
             continue
-        if hit.key == "function":
-            if r.others.has(ftext, ws, hit.end):
+        if key == "function":
+            if r.others.has(ftext, ws, end):
                 is_others = True
             break
-        unit, has_noun = hit.key, True
-        if r.subgroup_nouns.has(ftext, ws, hit.end):
+        unit, has_noun = key, True
+        noun = (ws, end)
+        if _noun(r, ftext, *noun)[0]:
             is_subgroup = True
-        noun = (ws, hit.end)
         break
-    is_combatant = noun is not None and r.combatants.has(ftext, *noun)
-    is_resident = not has_noun or (noun is not None and r.residents.has(ftext, *noun))
+    _, is_combatant, is_resident = _noun(r, ftext, *noun) if noun is not None else (False,) * 3
+    is_resident = not has_noun or is_resident
     is_linked = False
     if floor > sentence_start:  # only a figure after another can be its subgroup
-        after2 = _first_words(ftext, fend, min(ceil, clause_end), 2)
-        is_linked = r.links.has(ftext, max(near, clause_start), fstart) or (
-            bool(after2) and r.links.has(ftext, after2[0][0], after2[-1][1])
+        is_linked = (rare and r.links.has(ftext, max(near, clause_start), fstart)) or (
+            bool(after) and r.links.has(ftext, after[0][0], after[:2][-1][1])
         )
 
     # Cues before: nearest first.
     cue: str | None = None
     cue_dist = 10**6
-    hits = r.before.find(ftext, win_start, fstart)
-    for h in reversed(hits):
-        if h.key == "subgroup":
-            if h.start >= clause_start and len(_words(ftext, h.end, fstart)) <= 8:
+    for start, end, key in reversed(_find(r.before, ftext, win_start, fstart)):
+        if key == "subgroup":
+            if start >= clause_start and _count_after(last, end) <= 8:
                 is_subgroup = True
             continue
-        if h.key in ("weak", "past"):
+        if key in ("weak", "past"):
             continue
-        if h.key == "repatriated" and _is_modal(r, ftext, h.start, floor):
+        if key == "repatriated" and _is_modal(r, ftext, start, floor):
             continue
-        cue = h.key
-        cue_dist = len(_words(ftext, h.end, fstart))
-        if h.start < clause_start:  # in an earlier clause: a cue after the number wins
+        cue = key
+        cue_dist = _count_after(last, end)
+        if start < clause_start:  # in an earlier clause: a cue after the number wins
             cue_dist += AFTER_WORDS + 1
         break
     # Cues after, within the clause.
     alt_cue: str | None = None
-    h = r.after.first(ftext, fend, min(ceil, clause_end))
-    dist = len(_words(ftext, fend, h.start)) if h is not None else AFTER_WORDS + 1
+    h = r.after.first(ftext, fend, stop)
+    # Words from the number to the cue; AFTER_WORDS + 1 stands for "more than AFTER_WORDS".
+    dist = sum(ws < h.start for ws, _we in after) if h is not None else AFTER_WORDS + 1
     if h is not None and h.key == "past":
         h = None
     if h is not None and h.key == "residence":  # "are held in SDF prisons": the place decides
-        h2 = r.after.first(ftext, h.end, min(ceil, clause_end))
+        h2 = r.after.first(ftext, h.end, stop)
         if h2 is not None and h2.key == "detainees" and len(_words(ftext, h.end, h2.start)) <= 3:
             h = h2
     if h is not None and dist <= AFTER_WORDS:
@@ -275,19 +296,27 @@ def read(
             cue, cue_dist = h.key, dist
         elif h.key in EVENTS:
             alt_cue = h.key
-    if alt_cue is None and (seen is None or seen.may_hit("events", sentence_start, win_start)):
+    if (
+        alt_cue is None
+        and win_start > sentence_start
+        and (seen is None or seen.may_hit("events", sentence_start, win_start))
+    ):
         # An event word earlier in the sentence ("غادرت الدفعة ... وضمت 87 عائلة").
-        for h in reversed(r.before.find(ftext, sentence_start, win_start)):
-            if h.key in _EARLIER_EVENTS and not (
-                h.key == "repatriated" and _is_modal(r, ftext, h.start, sentence_start)
+        for start, _end, key in reversed(_find(r.before, ftext, sentence_start, win_start)):
+            if key in _EARLIER_EVENTS and not (
+                key == "repatriated" and _is_modal(r, ftext, start, sentence_start)
             ):
-                alt_cue = h.key
+                alt_cue = key
                 break
 
-    has_bridge = len(before_words) <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
-    has_anaphor = r.anaphor.has(ftext, win_start, fstart) or (
-        (seen is None or seen.may_hit("anaphor", clause_start, fstart))
-        and r.anaphor.has(ftext, clause_start, fstart)
+    has_bridge = rare and len(last) <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
+    # "The number" in the clause, or in the cue window when that reaches further back (a
+    # search from further back finds the other's hits too; `seen` skips a long clause).
+    lo = min(win_start, clause_start)
+    has_anaphor = (
+        rare
+        and (lo < clause_start or seen is None or seen.may_hit("anaphor", clause_start, fstart))
+        and r.anaphor.has(ftext, lo, fstart)
     )
     return Reading(
         unit, cue, alt_cue, is_subgroup, is_linked, is_combatant, is_resident, has_noun, is_others,
@@ -295,27 +324,37 @@ def read(
     )  # fmt: skip
 
 
-def _words_before(text: str, floor: int, end: int) -> list[tuple[int, int]]:
-    """Return `_words(text, floor, end)`, or (for a long stretch) its tail of more than
-    BEFORE_WORDS words, which `read` cannot tell apart: it looks at the last ten only."""
-    lo = end - 15 * BEFORE_WORDS
+def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]]:
+    """Return the last `n` words of `text[floor:end]` (or all of them), nearest first."""
+    lo = end - 15 * n
     if lo > floor:
         tail = _words(text, lo, end)
-        if len(tail) > BEFORE_WORDS:  # the first may be cut, the last ten are whole
-            return tail
-    return _words(text, floor, end)
+        if len(tail) > n:  # the first may be cut, the last n are whole
+            return tail[: -n - 1 : -1]
+    return _words(text, floor, end)[: -n - 1 : -1]
+
+
+def _start_of(last: list[tuple[int, int]], k: int, floor: int) -> int:
+    """Return where the `k`-th word before the number begins (`floor` if there are fewer)."""
+    return last[k - 1][0] if len(last) >= k else floor
+
+
+def _count_after(last: list[tuple[int, int]], pos: int) -> int:
+    """Return the number of words in `text[pos:end]`, for a `pos` within the words `last`."""
+    n = 0
+    for _ws, we in last:  # nearest first: ends fall
+        if we <= pos:
+            break
+        n += 1
+    return n
 
 
 def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
     return [m.span() for m in islice(_WORD.finditer(text, start, end), n)]
 
 
-def _first_word(ftext: str, start: int, end: int) -> int:
-    m = _WORD.search(ftext, start, end)
-    return m.start() if m else -1
-
-
-def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> lexicon.Hit | None:
+def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> tuple[str, int] | None:
+    """Return the key and end of a hit of `lex` starting at `pos` (no `Hit`: this runs often)."""
     if lex.pattern is None:
         return None
     m = lex.pattern.match(text, pos)
@@ -323,12 +362,39 @@ def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> lexicon.Hit | None:
         return None
     core = m.group(m.lastindex)
     key = lex.keys.get(core) or lex.keys.get(" ".join(core.split()))
-    return lexicon.Hit(m.start(), m.end(), key) if key else None
+    return (key, m.end()) if key else None
+
+
+def _find(lex: lexicon.Lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Return `lex.find(text, start, end)` as (start, end, key) triples (no `Hit` objects)."""
+    if lex.pattern is None:
+        return []
+    keys = lex.keys
+    hits = []
+    for m in lex.pattern.finditer(text, start, end):
+        core = m.group(m.lastindex)
+        key = keys.get(core) or keys.get(" ".join(core.split()))
+        if key:
+            hits.append((m.start(), m.end(), key))
+    return hits
+
+
+def _noun(r: Rules, ftext: str, start: int, end: int) -> tuple[bool, bool, bool]:
+    """Return whether the counted noun `ftext[start:end]` is a subgroup, fighters or residents."""
+    # The answer depends only on the noun and on whether a word character precedes it.
+    key = ftext[start - 1 : end] if start else " " + ftext[:end]
+    got = r.nouns.get(key)
+    if got is None:
+        got = r.nouns[key] = (
+            r.subgroup_nouns.has(ftext, start, end),
+            r.combatants.has(ftext, start, end),
+            r.residents.has(ftext, start, end),
+        )
+    return got
 
 
 def _is_modal(r: Rules, ftext: str, cue_start: int, floor: int) -> bool:
-    words = _words(ftext, floor, cue_start)
-    lo = words[-3][0] if len(words) >= 3 else floor
+    lo = _start_of(_last_words(ftext, floor, cue_start, 3), 3, floor)
     return r.modal.has(ftext, lo, cue_start)
 
 
