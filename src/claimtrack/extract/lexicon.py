@@ -95,12 +95,13 @@ class Lexicon:
     pattern: re.Pattern[str] | None
     keys: dict[str, str] = field(default_factory=dict)
     clitics: bool = False  # whether forms match behind proclitics
+    shortest: int = 0  # length of the shortest form: a shorter span has no hit
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Return every non-overlapping hit in `text[start:end]`, leftmost-longest."""
-        if self.pattern is None:
-            return []
         end = len(text) if end is None else end
+        if self.pattern is None or end - start < self.shortest:
+            return []
         hits = []
         keys = self.keys
         for m in self.pattern.finditer(text, start, end):
@@ -115,10 +116,10 @@ class Lexicon:
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         """Return the first hit of `find(text, start, end)`, searching no further."""
-        if self.pattern is None:
+        end = len(text) if end is None else end
+        if self.pattern is None or end - start < self.shortest:
             return None
         keys = self.keys
-        end = len(text) if end is None else end
         search = self.pattern.search
         m = search(text, start, end)  # as `finditer`: matches are never empty
         while m is not None:
@@ -133,10 +134,10 @@ class Lexicon:
 
     def has(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Return whether `find(text, start, end)` has a hit."""
-        if self.pattern is None:
+        end = len(text) if end is None else end
+        if self.pattern is None or end - start < self.shortest:
             return False
         keys = self.keys
-        end = len(text) if end is None else end
         search = self.pattern.search
         m = search(text, start, end)
         while m is not None:
@@ -215,7 +216,7 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
     guard = "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
     pattern = re.compile(rf"(?<!\w){guard}{lead}({_trie(seqs)})\w*")
     keys = {**prefix, **exact}
-    return Lexicon(pattern, keys, with_clitics)
+    return Lexicon(pattern, keys, with_clitics, min(map(len, keys)))
 
 
 def words(forms: Iterable[str]) -> Lexicon:
