@@ -16,8 +16,8 @@ from claimtrack.extract.normalize import fold
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # Optional proclitics glued to an Arabic word: a conjunction, then a preposition.
-_CLITICS = "(?:[\u0648\u0641]?[\u0628\u0644\u0643]?)"
-_CLITIC_LETTERS = "\u0648\u0641\u0628\u0644\u0643"
+_CONJ, _PREP = "\u0648\u0641", "\u0628\u0644\u0643"
+_CLITICS = f"(?:[{_CONJ}]?[{_PREP}]?)"
 _AL = "\u0627\u0644"  # the definite article
 _LAL = "\u0644\u0644"  # ل + ال
 
@@ -212,7 +212,7 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
     with_clitics = has_arabic if clitics is None else clitics
     lead = _CLITICS if with_clitics else ""
     # The look-ahead on every first letter lets most word starts fail in one step.
-    firsts = {s[0] for s in seqs} | (set(_CLITIC_LETTERS) if with_clitics else set())
+    firsts = {s[0] for s in seqs} | (set(_CONJ + _PREP) if with_clitics else set())
     guard = "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
     pattern = re.compile(rf"(?<!\w){guard}{lead}({_trie(seqs)})\w*")
     keys = {**prefix, **exact}
