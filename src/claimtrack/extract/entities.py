@@ -116,9 +116,10 @@ def default_gazetteer() -> Gazetteer:
     return gazetteer_from_data(load_file("entities.toml"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ is 3x slower
 class Mention:
-    """An entity named in folded text; generic camp words are resolved to a camp."""
+    """An entity named in folded text; generic camp words are resolved to a camp (treat as
+    immutable; equal and hashed by value like a frozen dataclass)."""
 
     start: int
     end: int
@@ -137,7 +138,10 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
         kinds = gaz._compiled["kinds"] = {s: e.kind for s, e in gaz.entities.items()}
     out: list[Mention] = []
     last_camp: str | None = None
-    dest, near = set(gaz.dest_words), set(gaz.near_words)
+    dest, near = gaz._compiled.get("dest"), gaz._compiled.get("near")
+    if dest is None or near is None:
+        dest = gaz._compiled["dest"] = frozenset(gaz.dest_words)
+        near = gaz._compiled["near"] = frozenset(gaz.near_words)
     camp_hits = [h for h in raw if kinds.get(h.key) == "camp"]
     is_dest = {h.start for h in camp_hits if _after(ftext, h.start, dest)}
     counts = Counter(h.key for h in camp_hits if h.start not in is_dest)
@@ -177,7 +181,7 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
     return out
 
 
-def _after(ftext: str, pos: int, words: set[str]) -> bool:
+def _after(ftext: str, pos: int, words: frozenset[str]) -> bool:
     """Return whether the word just before `pos` is one of `words`."""
     before = ftext[max(0, pos - 16) : pos].split()
     return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)

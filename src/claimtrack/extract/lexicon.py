@@ -16,14 +16,16 @@ from claimtrack.extract.normalize import fold
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # Optional proclitics glued to an Arabic word: a conjunction, then a preposition.
-_CLITICS = "(?:[\u0648\u0641]?[\u0628\u0644\u0643]?)"
+_CONJ, _PREP = "\u0648\u0641", "\u0628\u0644\u0643"
+_CLITICS = f"(?:[{_CONJ}]?[{_PREP}]?)"
 _AL = "\u0627\u0644"  # the definite article
 _LAL = "\u0644\u0644"  # ل + ال
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ is 3x slower
 class Hit:
-    """One match of a lexicon in folded text: offsets and the key of the matched form."""
+    """One match of a lexicon in folded text: offsets and the key of the matched form (treat
+    as immutable; equal and hashed by value like a frozen dataclass)."""
 
     start: int
     end: int
@@ -41,15 +43,46 @@ def alternation(forms: Iterable[str]) -> str:
     The alternation is shaped as a trie (one branch per next character), which stdlib `re`
     runs several times faster than a flat list; the preference order stays longest first."""
     ordered = sorted(dict.fromkeys(forms), key=len, reverse=True)
-    return _trie([["\\s+" if ch == " " else re.escape(ch) for ch in f] for f in ordered])
+    return _trie([list(f) for f in ordered])
+
+
+_WORD = re.compile(r"\w")
+_END = "(?!\\w)"  # token closing an exact form: no word character follows
+
+
+def _token(tok: str) -> str:
+    return "\\s+" if tok == " " else tok if tok == _END else re.escape(tok)
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Return whether distinct trie tokens `a` and `b` (a character, `_END`, or "" for the end
+    of a prefix form) can both match at one position; characters are never whitespace."""
+    if not a or not b:
+        return True
+    if a == _END or b == _END:
+        other = b if a == _END else a
+        return other == " " or _WORD.match(other) is None
+    return False
 
 
 def _trie(seqs: list[list[str]]) -> str:
-    """Return the alternation of token sequences `seqs`, keeping their order of preference."""
-    groups: dict[str, list[list[str]]] = {}
-    for seq in seqs:  # tokens are pairwise disjoint, so only the order within a group matters
-        groups.setdefault(seq[0] if seq else "", []).append(seq[1:])
-    items = [head + _trie(rests) if head else "" for head, rests in groups.items()]
+    """Return the alternation of token sequences `seqs`, keeping their order of preference.
+
+    Sequences with the same first token share a branch, unless a branch in between could
+    match at the same place (then the order would change, and the sequence opens a new one)."""
+    groups: list[tuple[str, list[list[str]]]] = []
+    for seq in seqs:
+        head = seq[0] if seq else ""
+        for h, rests in reversed(groups):
+            if h == head:
+                rests.append(seq[1:])
+                break
+            if _overlap(h, head):
+                groups.append((head, [seq[1:]]))
+                break
+        else:
+            groups.append((head, [seq[1:]]))
+    items = [_token(head) + _trie(rests) if head else "" for head, rests in groups]
     if len(items) == 1:
         return items[0]
     return "(?:" + "|".join(items) + ")"
@@ -61,33 +94,36 @@ class Lexicon:
 
     pattern: re.Pattern[str] | None
     keys: dict[str, str] = field(default_factory=dict)
+    clitics: bool = False  # whether forms match behind proclitics
+    shortest: int = 0  # length of the shortest form: a shorter span has no hit
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Return every non-overlapping hit in `text[start:end]`, leftmost-longest."""
-        if self.pattern is None:
-            return []
         end = len(text) if end is None else end
+        if self.pattern is None or end - start < self.shortest:
+            return []
         hits = []
         keys = self.keys
         for m in self.pattern.finditer(text, start, end):
-            core = m.group(m.lastindex)
+            core = m[1]
             key = keys.get(core)
             if key is None:
                 key = keys.get(" ".join(core.split()))
             if key is not None:
-                hits.append(Hit(m.start(), m.end(), key))
+                s, e = m.span()
+                hits.append(Hit(s, e, key))
         return hits
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         """Return the first hit of `find(text, start, end)`, searching no further."""
-        if self.pattern is None:
+        end = len(text) if end is None else end
+        if self.pattern is None or end - start < self.shortest:
             return None
         keys = self.keys
-        end = len(text) if end is None else end
         search = self.pattern.search
         m = search(text, start, end)  # as `finditer`: matches are never empty
         while m is not None:
-            core = m.group(m.lastindex)
+            core = m[1]
             key = keys.get(core)
             if key is None:
                 key = keys.get(" ".join(core.split()))
@@ -98,14 +134,14 @@ class Lexicon:
 
     def has(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Return whether `find(text, start, end)` has a hit."""
-        if self.pattern is None:
+        end = len(text) if end is None else end
+        if self.pattern is None or end - start < self.shortest:
             return False
         keys = self.keys
-        end = len(text) if end is None else end
         search = self.pattern.search
         m = search(text, start, end)
         while m is not None:
-            core = m.group(m.lastindex)
+            core = m[1]
             if core in keys or " ".join(core.split()) in keys:
                 return True
             m = search(text, m.end(), end)
@@ -129,8 +165,7 @@ class Lexicon:
             ms, me = m.span()
             i = bisect_right(starts, ms) - 1
             if i >= 0 and me <= spans[i][1]:
-                core = m.group("e") or m.group("p")
-                key = self.keys.get(" ".join(core.split()))
+                key = self.keys.get(" ".join(m[1].split()))
                 if key is not None:
                     out[i].append(Hit(ms, me, key))
                 continue
@@ -170,19 +205,18 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
                 (prefix if is_prefix else exact).setdefault(v, key)
     if not exact and not prefix:
         return Lexicon(None)
-    parts = []
-    if exact:
-        parts.append(rf"(?P<e>{alternation(exact)})(?!\w)")
-    else:
-        parts.append(r"(?P<e>(?!))")
-    if prefix:
-        parts.append(rf"(?P<p>{alternation(prefix)})\w*")
-    else:
-        parts.append(r"(?P<p>(?!))")
-    lead = _CLITICS if (has_arabic if clitics is None else clitics) else ""
-    pattern = re.compile(rf"(?<!\w){lead}(?:{'|'.join(parts)})")
+    # One trie of every form, exact forms first as before; group 1 is the form without the
+    # proclitics and the rest of a prefix form's word (`m.group(m.lastindex)` for callers).
+    seqs = [[*f, _END] for f in sorted(exact, key=len, reverse=True)]
+    seqs += [list(f) for f in sorted(prefix, key=len, reverse=True)]
+    with_clitics = has_arabic if clitics is None else clitics
+    lead = _CLITICS if with_clitics else ""
+    # The look-ahead on every first letter lets most word starts fail in one step.
+    firsts = {s[0] for s in seqs} | (set(_CONJ + _PREP) if with_clitics else set())
+    guard = "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
+    pattern = re.compile(rf"(?<!\w){guard}{lead}({_trie(seqs)})\w*")
     keys = {**prefix, **exact}
-    return Lexicon(pattern, keys)
+    return Lexicon(pattern, keys, with_clitics, min(map(len, keys)))
 
 
 def words(forms: Iterable[str]) -> Lexicon:
@@ -195,8 +229,7 @@ def loose(lex: Lexicon, keys: Iterable[str] | None = None) -> Lexicon:
     hits in a piece of text, a match of the loose lexicon in the whole text overlaps it."""
     want = None if keys is None else set(keys)
     forms = [f + "*" for f, k in lex.keys.items() if want is None or k in want]
-    has_clitics = lex.pattern is not None and lex.pattern.pattern.startswith(rf"(?<!\w){_CLITICS}")
-    return build({"_": forms}, clitics=has_clitics)
+    return build({"_": forms}, clitics=lex.clitics)
 
 
 @dataclass(frozen=True, slots=True)

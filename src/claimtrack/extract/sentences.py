@@ -26,16 +26,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if m.group() != "\n":
-            point = m.start() + 1  # where the old look-behind form of the pattern matched
-            head = text[max(start, point - 6) : point]
-            if _ABBREV.search(head) and text[point - 1 : point] not in ("!", "?"):
+        at, end = m.span()
+        # Only a point after a letter that may be Latin can end an abbreviation.
+        if text[at] == "." and at > start and _maybe_latin(text[at - 1]):
+            point = at + 1  # where the old look-behind form of the pattern matched
+            if _ABBREV.search(text[max(start, point - 6) : point]):
                 continue
         _add(text, spans, start, end)
         start = end
     _add(text, spans, start, len(text))
     return spans
+
+
+def _maybe_latin(ch: str) -> bool:
+    """Return whether `ch` could match `[a-z]` ignoring case (Arabic letters and non-letters
+    cannot)."""
+    return ch.isalpha() and not "\u0600" <= ch <= "\u06ff"
 
 
 def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
