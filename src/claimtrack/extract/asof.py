@@ -197,6 +197,8 @@ def _key(s: str | None) -> str:
 
 
 def _lookup(table: dict[str, int], s: str) -> int | None:
+    if (v := table.get(s)) is not None:  # keys are single-spaced: a hit needs no _key()
+        return v
     s = _key(s)
     if s in table:
         return table[s]
@@ -217,18 +219,20 @@ def _rel_year(g: _Grammar, s: str, pub: date) -> int:
 
 
 def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
-    s, e = m.start(), m.end()
-    if m.group("date"):
-        day = _lookup(g.days, m.group("dd")) or int(re.sub(r"\D", "", m.group("dd")) or 0)
+    s, e = m.span()
+    kind = m.lastgroup  # the alternative that matched: its group closes last
+    if kind == "date":
+        dd = m.group("dd")
+        day = _lookup(g.days, dd) or int(re.sub(r"\D", "", dd) or 0)
         month = _lookup(g.months, m.group("dm"))
         if not month or not 1 <= day <= 31:
             return None
-        if m.group("dy"):
-            y = int(m.group("dy"))
+        if dy := m.group("dy"):
+            y = int(dy)
         else:
             y = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
         return _day(s, e, y, month, day)
-    if m.group("mdate"):
+    if kind == "mdate":
         month = _lookup(g.months, m.group("mdm"))
         day = int(m.group("mdd"))
         if not month or not 1 <= day <= 31:
@@ -239,8 +243,8 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
             else (pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1)
         )
         return _day(s, e, y, month, day)
-    if m.group("part") or m.group("part2"):
-        n = "p" if m.group("part") else "q"
+    if kind == "part" or kind == "part2":
+        n = "p" if kind == "part" else "q"
         pw = m.group("pw") or m.group("pw2")
         po = _lookup(g.parts, m.group("po") or m.group("po2")) or 1
         size = 3 if g.quarter.fullmatch(_key(pw)) else 6
@@ -258,7 +262,7 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
             )
         end = date(y, last_m, calendar.monthrange(y, last_m)[1])
         return TimeExpr(s, e, end.isoformat(), date(y, first_m, 1).isoformat(), "period")
-    if m.group("edge"):
+    if kind == "edge":
         ew = _key(m.group("ew"))
         is_start = bool(g.start_of.fullmatch(ew))
         if m.group("ey"):
@@ -266,7 +270,7 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
             return TimeExpr(s, e, str(y) if is_start else f"{y}-12-31")
         y = _rel_year(g, m.group("er"), pub)
         return TimeExpr(s, e, f"{y}-01" if is_start else f"{y}-12-31", None, "point", False)
-    if m.group("month"):
+    if kind == "month":
         month = _lookup(g.months, m.group("mm"))
         if not month:
             return None
@@ -279,18 +283,18 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
         else:
             return None  # a bare month name is too often another word ("may", "مارس")
         return _month(g, s, e, y, month, _key(m.group("mmark")), pub)
-    if m.group("rel"):
+    if kind == "rel":
         key = g.rel.get(_key(m.group("rel")))
         if key is None:
             return None
         return _relative(s, e, key, pub)
-    if m.group("wd"):
+    if kind == "wd":
         wd = _lookup(g.weekdays, m.group("wdn"))
         if not wd:
             return None
         back = (pub.isoweekday() - wd) % 7
         return TimeExpr(s, e, (pub - timedelta(days=back)).isoformat(), None, "weekday", False)
-    if m.group("year"):
+    if kind == "year":
         return TimeExpr(s, e, m.group("yy"))
     return None
 
@@ -313,26 +317,39 @@ def _day(s: int, e: int, y: int, month: int, day: int) -> TimeExpr | None:
 
 
 def _relative(s: int, e: int, key: str, pub: date) -> TimeExpr | None:
-    first = pub.replace(day=1)
-    prev = first - timedelta(days=1)
-    values = {
-        "today": (pub.isoformat(), "now"),
-        "nowadays": (pub.strftime("%Y-%m"), "now"),
-        "yesterday": ((pub - timedelta(days=1)).isoformat(), "relative"),
-        "day_before_yesterday": ((pub - timedelta(days=2)).isoformat(), "relative"),
-        "last_week": ((pub - timedelta(days=7)).strftime("%Y-%m"), "relative"),
-        "this_week": (pub.isoformat(), "relative"),
-        "last_month": (prev.strftime("%Y-%m"), "relative"),
-        "this_month": (pub.strftime("%Y-%m"), "relative"),
-        "last_year": (str(pub.year - 1), "relative"),
-        "whole_last_year": (f"{pub.year - 1}-12-31", "relative"),
-        "this_time_last_year": (f"{pub.year - 1}-{pub.month:02d}", "relative"),
-        "this_year": (str(pub.year), "relative"),
-    }
-    if key not in values:
+    if (found := _relative_value(key, pub)) is None:
         return None
-    value, kind = values[key]
+    value, kind = found
     return TimeExpr(s, e, value, None, kind, False)
+
+
+def _relative_value(key: str, pub: date) -> tuple[str, str] | None:
+    """Return the value and kind of the relative time `key` said on `pub`."""
+    if key == "today":
+        return pub.isoformat(), "now"
+    if key == "nowadays":
+        return pub.strftime("%Y-%m"), "now"
+    if key == "yesterday":
+        return (pub - timedelta(days=1)).isoformat(), "relative"
+    if key == "day_before_yesterday":
+        return (pub - timedelta(days=2)).isoformat(), "relative"
+    if key == "last_week":
+        return (pub - timedelta(days=7)).strftime("%Y-%m"), "relative"
+    if key == "this_week":
+        return pub.isoformat(), "relative"
+    if key == "last_month":
+        return (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"), "relative"
+    if key == "this_month":
+        return pub.strftime("%Y-%m"), "relative"
+    if key == "last_year":
+        return str(pub.year - 1), "relative"
+    if key == "whole_last_year":
+        return f"{pub.year - 1}-12-31", "relative"
+    if key == "this_time_last_year":
+        return f"{pub.year - 1}-{pub.month:02d}", "relative"
+    if key == "this_year":
+        return str(pub.year), "relative"
+    return None
 
 
 def find_times(
