@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -25,6 +26,8 @@ from claimtrack.extract import lexicon
 from claimtrack.extract.lexicon import fold_form
 
 _CLITIC = "(?:[\u0648\u0641]?[\u0628\u0644]?)"
+_CLITIC_MAX = 2  # letters `_CLITIC` can take
+_NON_DIGIT = re.compile(r"\D")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +42,13 @@ class TimeExpr:
     is_explicit: bool = True  # written with a date, month or year (not a relative word)
 
 
+def _folded(forms: list[str]) -> set[str]:
+    """Return `forms` folded as the grammar matches them."""
+    return {fold_form(f.rstrip("*")) for f in forms if f.strip()}
+
+
 def _alt(forms: list[str]) -> str:
-    folded = {fold_form(f.rstrip("*")) for f in forms if f.strip()}
+    folded = _folded(forms)
     if not folded:
         return "(?!)"
     return "(?:" + lexicon.alternation(folded) + ")"
@@ -49,10 +57,10 @@ def _alt(forms: list[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     pattern: re.Pattern[str]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    days: dict[str, int]
-    parts: dict[str, int]
+    months: _Names
+    weekdays: _Names
+    days: _Names
+    parts: _Names
     rel: dict[str, str]
     quarter: re.Pattern[str]
     last: re.Pattern[str]
@@ -70,10 +78,23 @@ class _Grammar:
     not_after: re.Pattern[str]
     same: lexicon.Lexicon
     future: lexicon.Lexicon
+    # Quick tests, each a necessary condition of the search it guards:
+    opener_ends: frozenset[str]  # last letters of the since/from words (`since`, `from_`)
+    since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
+    same_words: tuple[str, ...]  # a word of each form of `same` (see `_anchors`)
+    future_words: tuple[str, ...]  # the same for `future`
 
 
-def _table(table: dict[str, list[str]]) -> dict[str, int]:
-    return {fold_form(f): int(k) for k, forms in table.items() for f in forms}
+class _Names(dict[str, int]):
+    """Folded name -> number; `ends` holds the last letter of every name."""
+
+    ends: frozenset[str]
+
+
+def _table(table: dict[str, list[str]]) -> _Names:
+    names = _Names({fold_form(f): int(k) for k, forms in table.items() for f in forms})
+    names.ends = frozenset(k[-1] for k in names if k)
+    return names
 
 
 @cache
@@ -161,6 +182,8 @@ def grammar(lang: str) -> _Grammar:
         + t["last"]
     )
     until = _alt(t["until"])
+    same = lexicon.words(t["same"])
+    future = lexicon.words(t.get("future", []))
     pattern = re.compile(rf"(?<!\w){_CLITIC}(?=\d|{lead})(?:{'|'.join(alts)})(?!\w)")
     return _Grammar(
         pattern=pattern,
@@ -187,21 +210,38 @@ def grammar(lang: str) -> _Grammar:
         end_day=re.compile(_alt(t.get("end_day", []))),
         whole=re.compile(_alt(t.get("whole", []))),
         not_after=re.compile(rf"(?<!\w){_CLITIC}{_alt(t.get('not_after', []))}\s+$"),
-        same=lexicon.words(t["same"]),
-        future=lexicon.words(t.get("future", [])),
+        same=same,
+        future=future,
+        opener_ends=frozenset(f[-1] for f in _folded(t["since"] + t["from"]) if f),
+        since_words=tuple({f.split()[0] for f in _folded(t["since"]) if f}),
+        same_words=_anchors(same),
+        future_words=_anchors(future),
     )
+
+
+def _anchors(lex: lexicon.Lexicon) -> tuple[str, ...]:
+    """Return words one of which every hit of `lex` holds: the longest word of each form,
+    without those that hold a shorter one (a hit holds the words of its form as written)."""
+    words = sorted({max(f.split(), key=len) for f in lex.keys}, key=len)
+    out: list[str] = []
+    for w in words:
+        if not any(a in w for a in out):
+            out.append(w)
+    return tuple(out)
 
 
 def _key(s: str | None) -> str:
     return " ".join(s.split()) if s else ""
 
 
-def _lookup(table: dict[str, int], s: str) -> int | None:
+def _lookup(table: _Names, s: str) -> int | None:
     if (v := table.get(s)) is not None:  # keys are single-spaced: a hit needs no _key()
         return v
     s = _key(s)
     if s in table:
         return table[s]
+    if not s or s[-1] not in table.ends:  # no name is a suffix of `s`
+        return None
     for k, v in table.items():  # clitic-prefixed forms ("لآذار")
         if s.endswith(k):
             return v
@@ -223,7 +263,7 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
     kind = m.lastgroup  # the alternative that matched: its group closes last
     if kind == "date":
         dd = m.group("dd")
-        day = _lookup(g.days, dd) or int(re.sub(r"\D", "", dd) or 0)
+        day = _lookup(g.days, dd) or int(_NON_DIGIT.sub("", dd) or 0)
         month = _lookup(g.months, m.group("dm"))
         if not month or not 1 <= day <= 31:
             return None
@@ -371,12 +411,16 @@ def find_times(
         if (t := _resolve(g, m, published))
         and not g.not_after.search(ftext[max(0, m.start() - 12) : m.start()])
     ]
+    since_at = _since_words(g, ftext)
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        head = ftext[max(0, a.fstart - 40) : a.fstart]
-        opener = g.since.search(head) or g.from_.search(head)
+        lo = max(0, a.fstart - 40)
+        opener = None
+        if _last_letter(ftext, lo, a.fstart) in g.opener_ends:
+            head = ftext[lo : a.fstart]
+            opener = g.since.search(head) or g.from_.search(head)
         o_start = a.fstart - len(opener.group()) if opener else a.fstart
         if opener or g.opens.match(ftext, a.fstart):
             end = _period_end(g, ftext, a, atoms[i + 1] if i + 1 < len(atoms) else None, published)
@@ -384,22 +428,57 @@ def find_times(
                 out.append(TimeExpr(o_start, end.fend, end.value, a.value, "period"))
                 i += 2 if end is not None and end.kind != "tail" else 1
                 continue
-        lead = _last_words(head, 4) + ftext[a.fstart : min(a.fend, a.fstart + 8)]
-        if g.since_any.search(lead):
-            out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
-        else:
-            out.append(a)
+        hi = min(a.fend, a.fstart + 8)
+        k = bisect_left(since_at, lo)
+        if k < len(since_at) and since_at[k] < hi:  # a since word may be near: look closer
+            lead = _last_words(ftext[lo : a.fstart], 4) + ftext[a.fstart : hi]
+            if g.since_any.search(lead):
+                out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
+                i += 1
+                continue
+        out.append(a)
         i += 1
-    out.extend(_open_since(g, ftext, atoms, published))
-    spans = None if same_in is None else same_in
-    same = [g.same.find(ftext)] if spans is None else g.same.find_spans(ftext, spans)
-    for h in (h for hits in same for h in hits):
-        out.append(TimeExpr(h.start, h.end, "", None, "same", False))
-    future = [g.future.find(ftext)] if spans is None else g.future.find_spans(ftext, spans)
-    for h in (h for hits in future for h in hits):
-        out.append(TimeExpr(h.start, h.end, None, None, "future", False))
+    out.extend(_open_since(g, ftext, since_at, atoms, published))
+    spans = [(0, len(ftext))] if same_in is None else same_in
+    for words, lex, value, kind in (
+        (g.same_words, g.same, "", "same"),
+        (g.future_words, g.future, None, "future"),
+    ):
+        if not _holds_any(ftext, spans, words):
+            continue
+        hits = [lex.find(ftext)] if same_in is None else lex.find_spans(ftext, spans)
+        for h in (h for hs in hits for h in hs):
+            out.append(TimeExpr(h.start, h.end, value, None, kind, False))
     out.sort(key=lambda t: t.fstart)
     return out
+
+
+def _last_letter(text: str, start: int, end: int) -> str:
+    """Return the last letter of `text[start:end]` that is not a space ("" if none)."""
+    j = end - 1
+    while j >= start and text[j].isspace():
+        j -= 1
+    return text[j] if j >= start else ""
+
+
+def _holds_any(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> bool:
+    """Return whether one of `words` occurs between the first and the last of `spans`."""
+    if not spans:
+        return False
+    start, end = spans[0][0], spans[-1][1]
+    return any(text.find(w, start, end) >= 0 for w in words)
+
+
+def _since_words(g: _Grammar, ftext: str) -> list[int]:
+    """Return where the first word of a since form occurs in `ftext`, sorted (with overlaps)."""
+    at = []
+    for w in g.since_words:
+        j = ftext.find(w)
+        while j >= 0:
+            at.append(j)
+            j = ftext.find(w, j + 1)
+    at.sort()
+    return at
 
 
 def _period_end(
@@ -428,11 +507,21 @@ def _period_end(
     return TimeExpr(m.start(), m.end(), last.isoformat(), None, "tail")
 
 
-def _open_since(g: _Grammar, ftext: str, atoms: list[TimeExpr], pub: date) -> list[TimeExpr]:
-    """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`."""
+def _open_since(
+    g: _Grammar, ftext: str, since_at: list[int], atoms: list[TimeExpr], pub: date
+) -> list[TimeExpr]:
+    """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`.
+
+    The since words are `g.since_any.finditer(ftext)`, tried only a clitic before the words
+    `since_at` (`_since_words`), where alone they can begin."""
     out = []
     k = 0
-    for m in g.since_any.finditer(ftext):
+    done = 0  # end of the last since word: finditer's matches do not overlap
+    starts = sorted({j - c for j in since_at for c in range(_CLITIC_MAX + 1) if j >= c})
+    for p in starts:
+        if p < done or (m := g.since_any.match(ftext, p)) is None:
+            continue
+        done = m.end()
         while k < len(atoms) and atoms[k].fend < m.start():
             k += 1
         if k < len(atoms) and atoms[k].fstart <= m.end() + 2:
