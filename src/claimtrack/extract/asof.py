@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import chain
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
@@ -57,6 +58,7 @@ def _alt(forms: list[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     pattern: re.Pattern[str]
+    after_gap: re.Pattern[str] | None  # `pattern` with a non-word character before it
     months: _Names
     weekdays: _Names
     days: _Names
@@ -80,6 +82,7 @@ class _Grammar:
     future: lexicon.Lexicon
     # Quick tests, each a necessary condition of the search it guards:
     opener_ends: frozenset[str]  # last letters of the since/from words (`since`, `from_`)
+    not_after_ends: frozenset[str]  # last letters of the `not_after` words
     since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
     same_words: tuple[str, ...]  # a word of each form of `same` (see `_anchors`)
     future_words: tuple[str, ...]  # the same for `future`
@@ -167,7 +170,7 @@ def grammar(lang: str) -> _Grammar:
         rf"(?P<year>(?:{year_w}|{markers}){S}(?P<yy>{year}))",
     ]
     # Every alternative begins with one of these words or a digit: a cheap test run first.
-    lead = _alt(
+    lead_forms = (
         [
             *t.get("part_articles", []),
             *t["day_words"],
@@ -185,9 +188,16 @@ def grammar(lang: str) -> _Grammar:
     until = _alt(t["until"])
     same = lexicon.words(t["same"])
     future = lexicon.words(t.get("future", []))
-    pattern = re.compile(rf"(?<!\w){_CLITIC}(?=\d|{lead})(?:{'|'.join(alts)})(?!\w)")
+    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?:{'|'.join(alts)})(?!\w)"
+    # Stdlib re scans fast for a set of first characters, never for a lookbehind: past the
+    # start, a time is found with the non-word character before it, which a match cannot end
+    # with (it ends before one), when every time begins with a word character.
+    after_gap = None
+    if all(re.match(r"\w", f) for f in _folded(lead_forms)):
+        after_gap = re.compile(rf"\W{body}")
     return _Grammar(
-        pattern=pattern,
+        pattern=re.compile(rf"(?<!\w){body}"),
+        after_gap=after_gap,
         months=months,
         weekdays=weekdays,
         days=days,
@@ -214,6 +224,7 @@ def grammar(lang: str) -> _Grammar:
         same=same,
         future=future,
         opener_ends=frozenset(f[-1] for f in _folded(t["since"] + t["from"]) if f),
+        not_after_ends=frozenset(f[-1] for f in _folded(t.get("not_after", [])) if f),
         since_words=tuple({f.split()[0] for f in _folded(t["since"]) if f}),
         same_words=_anchors(same),
         future_words=_anchors(future),
@@ -221,13 +232,19 @@ def grammar(lang: str) -> _Grammar:
 
 
 def _anchors(lex: lexicon.Lexicon) -> tuple[str, ...]:
-    """Return words one of which every hit of `lex` holds: the longest word of each form,
-    without those that hold a shorter one (a hit holds the words of its form as written)."""
-    words = sorted({max(f.split(), key=len) for f in lex.keys}, key=len)
+    """Return words one of which every hit of `lex` holds (a hit holds the words of its form
+    as written): of the longest word of each form, those that hold most forms first."""
+    forms = [f.split() for f in lex.keys]
+    covers = {
+        w: {i for i, f in enumerate(forms) if any(w in x for x in f)}
+        for w in {max(f, key=len) for f in forms if f}
+    }
     out: list[str] = []
-    for w in words:
-        if not any(a in w for a in out):
-            out.append(w)
+    left = set(range(len(forms)))
+    while left:
+        w = max(covers, key=lambda w: (len(covers[w] & left), len(w), w))
+        out.append(w)
+        left -= covers[w]
     return tuple(out)
 
 
@@ -259,8 +276,9 @@ def _rel_year(g: _Grammar, s: str, pub: date) -> int:
     return pub.year - 1 if g.last.search(s) else pub.year
 
 
-def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
-    s, e = m.span()
+def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None:
+    """Return the time of grammar match `m`, which begins at `s`, or None."""
+    e = m.end()
     kind = m.lastgroup  # the alternative that matched: its group closes last
     if kind == "date":
         dd = m.group("dd")
@@ -406,13 +424,8 @@ def find_times(
     if published is None:
         return []
     g = grammar(lang)
-    atoms = [
-        t
-        for m in g.pattern.finditer(ftext)
-        if (t := _resolve(g, m, published))
-        and not g.not_after.search(ftext[max(0, m.start() - 12) : m.start()])
-    ]
-    since_at = _since_words(g, ftext)
+    atoms = _atoms(g, ftext, published)
+    since_at = [j for j, _ in _occurrences(ftext, g.since_words, 0, len(ftext))]
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
@@ -445,9 +458,9 @@ def find_times(
         (g.same_words, g.same, "", "same"),
         (g.future_words, g.future, None, "future"),
     ):
-        if not _holds_any(ftext, spans, words):
+        if not (held := _spans_holding(ftext, spans, words)):
             continue
-        hits = [lex.find(ftext)] if same_in is None else lex.find_spans(ftext, spans)
+        hits = [lex.find(ftext)] if same_in is None else lex.find_spans(ftext, held)
         for h in (h for hs in hits for h in hs):
             out.append(TimeExpr(h.start, h.end, value, None, kind, False))
     out.sort(key=lambda t: t.fstart)
@@ -462,24 +475,51 @@ def _last_letter(text: str, start: int, end: int) -> str:
     return text[j] if j >= start else ""
 
 
-def _holds_any(text: str, spans: list[tuple[int, int]], words: tuple[str, ...]) -> bool:
-    """Return whether one of `words` occurs between the first and the last of `spans`."""
-    if not spans:
-        return False
-    start, end = spans[0][0], spans[-1][1]
-    return any(text.find(w, start, end) >= 0 for w in words)
+def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
+    """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word."""
+    out = []
+    if g.after_gap is None:
+        found = ((m, m.start()) for m in g.pattern.finditer(ftext))
+    else:
+        first = g.pattern.match(ftext)
+        rest = g.after_gap.finditer(ftext, first.end() if first else 0)
+        found = chain([(first, 0)] if first else [], ((m, m.start() + 1) for m in rest))
+    for m, s in found:
+        t = _resolve(g, m, s, pub)
+        if t is None:
+            continue
+        lo = max(0, s - 12)
+        if _last_letter(ftext, lo, s) in g.not_after_ends and g.not_after.search(ftext[lo:s]):
+            continue
+        out.append(t)
+    return out
 
 
-def _since_words(g: _Grammar, ftext: str) -> list[int]:
-    """Return where the first word of a since form occurs in `ftext`, sorted (with overlaps)."""
+def _occurrences(text: str, words: tuple[str, ...], start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of every occurrence of `words` in `text[start:end]`, sorted."""
     at = []
-    for w in g.since_words:
-        j = ftext.find(w)
+    for w in words:
+        j = text.find(w, start, end)
         while j >= 0:
-            at.append(j)
-            j = ftext.find(w, j + 1)
+            at.append((j, j + len(w)))
+            j = text.find(w, j + 1, end)
     at.sort()
     return at
+
+
+def _spans_holding(
+    text: str, spans: list[tuple[int, int]], words: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """Return those of `spans` (sorted, disjoint) in which one of `words` occurs."""
+    if not spans:
+        return []
+    starts = [s for s, _ in spans]
+    held: list[tuple[int, int]] = []
+    for j, k in _occurrences(text, words, spans[0][0], spans[-1][1]):
+        i = bisect_right(starts, j) - 1
+        if i >= 0 and k <= spans[i][1] and (not held or held[-1] != spans[i]):
+            held.append(spans[i])
+    return held
 
 
 def _period_end(
@@ -513,8 +553,8 @@ def _open_since(
 ) -> list[TimeExpr]:
     """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`.
 
-    The since words are `g.since_any.finditer(ftext)`, tried only a clitic before the words
-    `since_at` (`_since_words`), where alone they can begin."""
+    The since words are `g.since_any.finditer(ftext)`, tried only up to a clitic before
+    `since_at`, where the first words of the since forms occur."""
     out = []
     k = 0
     done = 0  # end of the last since word: finditer's matches do not overlap
