@@ -80,7 +80,7 @@ class _Grammar:
     not_after: re.Pattern[str]
     same: lexicon.Lexicon
     future: lexicon.Lexicon
-    # Quick tests, each a necessary condition of the search it guards:
+    # Quick tests, each a necessary condition of the search it guards (no form folds to ""):
     opener_ends: frozenset[str]  # last letters of the since/from words (`since`, `from_`)
     not_after_ends: frozenset[str]  # last letters of the `not_after` words
     since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
@@ -89,14 +89,15 @@ class _Grammar:
 
 
 class _Names(dict[str, int]):
-    """Folded name -> number; `ends` holds the last letter of every name."""
+    """Folded name -> number; `ends` holds the last letter of every name (None: a name is
+    empty, so any text ends with one)."""
 
-    ends: frozenset[str]
+    ends: frozenset[str] | None
 
 
 def _table(table: dict[str, list[str]]) -> _Names:
     names = _Names({fold_form(f): int(k) for k, forms in table.items() for f in forms})
-    names.ends = frozenset(k[-1] for k in names if k)
+    names.ends = None if "" in names else frozenset(k[-1] for k in names)
     return names
 
 
@@ -258,8 +259,8 @@ def _lookup(table: _Names, s: str) -> int | None:
     s = _key(s)
     if s in table:
         return table[s]
-    if not s or s[-1] not in table.ends:  # no name is a suffix of `s`
-        return None
+    if table.ends is not None and (not s or s[-1] not in table.ends):
+        return None  # no name is a suffix of `s`
     for k, v in table.items():  # clitic-prefixed forms ("لآذار")
         if s.endswith(k):
             return v
