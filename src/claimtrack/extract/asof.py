@@ -433,7 +433,7 @@ def find_times(
         a = atoms[i]
         lo = max(0, a.fstart - 40)
         opener = None
-        if _last_letter(ftext, lo, a.fstart) in g.opener_ends:
+        if _last_letter(ftext, lo, a.fstart) in g.opener_ends:  # else neither can match
             head = ftext[lo : a.fstart]
             opener = g.since.search(head) or g.from_.search(head)
         o_start = a.fstart - len(opener.group()) if opener else a.fstart
@@ -445,7 +445,7 @@ def find_times(
                 continue
         hi = min(a.fend, a.fstart + 8)
         k = bisect_left(since_at, lo)
-        if k < len(since_at) and since_at[k] < hi:  # a since word may be near: look closer
+        if k < len(since_at) and since_at[k] < hi:  # `since_any` needs one in ftext[lo:hi]
             lead = _last_words(ftext[lo : a.fstart], 4) + ftext[a.fstart : hi]
             if g.since_any.search(lead):
                 out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
@@ -459,7 +459,7 @@ def find_times(
         (g.same_words, g.same, "", "same"),
         (g.future_words, g.future, None, "future"),
     ):
-        if not (held := _spans_holding(ftext, spans, words)):
+        if not (held := _spans_holding(ftext, spans, words)):  # a hit holds one of `words`
             continue
         hits = [lex.find(ftext)] if same_in is None else lex.find_spans(ftext, held)
         for h in (h for hs in hits for h in hs):
@@ -477,7 +477,8 @@ def _last_letter(text: str, start: int, end: int) -> str:
 
 
 def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
-    """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word."""
+    """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word
+    (found as a match at 0, then with `g.after_gap`, when the grammar has it)."""
     out = []
     if g.after_gap is None:
         found = ((m, m.start()) for m in g.pattern.finditer(ftext))
