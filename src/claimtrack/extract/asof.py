@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import chain
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
 from claimtrack.extract.lexicon import fold_form
 
 _CLITIC = "(?:[\u0648\u0641]?[\u0628\u0644]?)"
+_CLITIC_MAX = 2  # letters `_CLITIC` can take
+_NON_DIGIT = re.compile(r"\D")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +43,13 @@ class TimeExpr:
     is_explicit: bool = True  # written with a date, month or year (not a relative word)
 
 
+def _folded(forms: list[str]) -> set[str]:
+    """Return `forms` folded as the grammar matches them."""
+    return {fold_form(f.rstrip("*")) for f in forms if f.strip()}
+
+
 def _alt(forms: list[str]) -> str:
-    folded = {fold_form(f.rstrip("*")) for f in forms if f.strip()}
+    folded = _folded(forms)
     if not folded:
         return "(?!)"
     return "(?:" + lexicon.alternation(folded) + ")"
@@ -49,10 +58,11 @@ def _alt(forms: list[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     pattern: re.Pattern[str]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    days: dict[str, int]
-    parts: dict[str, int]
+    after_gap: re.Pattern[str] | None  # `pattern` with a non-word character before it
+    months: _Names
+    weekdays: _Names
+    days: _Names
+    parts: _Names
     rel: dict[str, str]
     quarter: re.Pattern[str]
     last: re.Pattern[str]
@@ -70,10 +80,25 @@ class _Grammar:
     not_after: re.Pattern[str]
     same: lexicon.Lexicon
     future: lexicon.Lexicon
+    # Quick tests, each a necessary condition of the search it guards (no form folds to ""):
+    opener_ends: frozenset[str]  # last letters of the since/from words (`since`, `from_`)
+    not_after_ends: frozenset[str]  # last letters of the `not_after` words
+    since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
+    same_words: tuple[str, ...]  # a word of each form of `same` (see `_anchors`)
+    future_words: tuple[str, ...]  # the same for `future`
 
 
-def _table(table: dict[str, list[str]]) -> dict[str, int]:
-    return {fold_form(f): int(k) for k, forms in table.items() for f in forms}
+class _Names(dict[str, int]):
+    """Folded name -> number; `ends` holds the last letter of every name (None: a name is
+    empty, so any text ends with one)."""
+
+    ends: frozenset[str] | None
+
+
+def _table(table: dict[str, list[str]]) -> _Names:
+    names = _Names({fold_form(f): int(k) for k, forms in table.items() for f in forms})
+    names.ends = None if "" in names else frozenset(k[-1] for k in names)
+    return names
 
 
 @cache
@@ -105,7 +130,8 @@ def grammar(lang: str) -> _Grammar:
     year = r"(?:19[5-9]\d|20\d\d)(?!\d)"
     nxt = _alt(t.get("next", []))
     yrel = rf"(?:{rel_year}|{_alt(t.get('the_year', []))}(?!\s+(?:{last}|{this}|{nxt})))"
-    yref = rf"(?:(?:(?:{year_w})\s+)?(?P<{{n}}y>{year})|(?P<{{n}}r>{yrel}))"
+    # An optional part is written `(?:x|)`: it matches as `(?:x)?` and stdlib re runs it faster.
+    yref = rf"(?:(?:{year_w}\s+|)(?P<{{n}}y>{year})|(?P<{{n}}r>{yrel}))"
     partw = _alt(t["quarter"] + t["half"])
     pord = _alt([f for v in t["part_ordinals"].values() for f in v])
     part_art = _alt(t.get("part_articles", []))
@@ -114,38 +140,38 @@ def grammar(lang: str) -> _Grammar:
     sep = r"\s*[,\u060c]?\s*"
     alts = [
         # day month [year]
-        rf"(?P<date>(?:(?:{day_w}){S})?(?:(?P<dwd>{weekday}){sep})?(?:(?:{day_w}){S})?"
-        rf"(?P<dd>\d{{1,2}}(?:st|nd|rd|th)?|{dayord}){S}(?:(?:{link}){S})?(?:(?:{month_w}){S})?"
-        rf"(?P<dm>{month})(?:{sep}(?:(?:{link}){S})?(?:(?:{year_w}){S})?(?P<dy>{year}))?"
-        rf"(?:{S}\((?:{month})\))?)",
+        rf"(?P<date>(?:{day_w}{S}|)(?:(?P<dwd>{weekday}){sep}|)(?:{day_w}{S}|)"
+        rf"(?P<dd>\d{{1,2}}(?:st|nd|rd|th|)|{dayord}){S}(?:{link}{S}|)(?:{month_w}{S}|)"
+        rf"(?P<dm>{month})(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<dy>{year})|)"
+        rf"(?:{S}\({month}\)|))",
         # month day[, year] (English)
-        rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:{sep}(?P<mdy>{year}))?)",
+        rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th|)(?!\d)(?:{sep}(?P<mdy>{year})|))",
         # part of a year
-        rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord})(?:{S}(?:(?:{link}){S})?"
+        rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord})(?:{S}(?:{link}{S}|)"
         + yref.format(n="p")
-        + ")?)",
-        rf"(?P<part2>(?:(?:{part_art}){S})?(?P<po2>{pord}){S}(?P<pw2>{partw})(?:{S}(?:{link}){S}"
+        + "|))",
+        rf"(?P<part2>(?:{part_art}{S}|)(?P<po2>{pord}){S}(?P<pw2>{partw})(?:{S}{link}{S}"
         + yref.format(n="q")
-        + ")?)",
+        + "|))",
         # start / end of a year
-        rf"(?P<edge>(?P<ew>{_alt(t['start_of'] + t['end_of'])}){S}(?:(?:{link}){S})?"
+        rf"(?P<edge>(?P<ew>{_alt(t['start_of'] + t['end_of'])}){S}(?:{link}{S}|)"
         + yref.format(n="e")
         + ")",
         # month [year | rel-year | last | this]
-        rf"(?P<month>(?P<mmark>(?:{markers}|{month_w}){S}(?:(?:{month_w}){S})?)?"
-        rf"(?:(?P<mlb>{last}){S})?(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
-        rf"(?:{S}\((?:{month})\))?"
-        rf"(?:(?:{sep}(?:(?:{link}){S})?(?:(?:{year_w}){S})?(?P<my>{year}))"
-        rf"|(?:{S}(?:(?:{link}){S})?(?P<mr>{rel_year}))|(?:{S}(?P<ml>{last}))|(?:{S}(?P<mt>{this})))?)",
+        rf"(?P<month>(?:(?P<mmark>(?:{markers}|{month_w}){S}(?:{month_w}{S}|))|)"
+        rf"(?:(?P<mlb>{last}){S}|)(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
+        rf"(?:{S}\({month}\)|)"
+        rf"(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<my>{year})"
+        rf"|{S}(?:{link}{S}|)(?P<mr>{rel_year})|{S}(?P<ml>{last})|{S}(?P<mt>{this})|))",
         # relative words
         rf"(?P<rel>{relw})",
         # weekday
-        rf"(?P<wd>(?:(?:{day_w}){S})?(?P<wdn>{weekday}))",
+        rf"(?P<wd>(?:{day_w}{S}|)(?P<wdn>{weekday}))",
         # year with a cue
-        rf"(?P<year>(?:(?:{year_w}|{markers}){S})(?P<yy>{year}))",
+        rf"(?P<year>(?:{year_w}|{markers}){S}(?P<yy>{year}))",
     ]
     # Every alternative begins with one of these words or a digit: a cheap test run first.
-    lead = _alt(
+    lead_forms = (
         [
             *t.get("part_articles", []),
             *t["day_words"],
@@ -161,9 +187,18 @@ def grammar(lang: str) -> _Grammar:
         + t["last"]
     )
     until = _alt(t["until"])
-    pattern = re.compile(rf"(?<!\w){_CLITIC}(?=\d|{lead})(?:{'|'.join(alts)})(?!\w)")
+    same = lexicon.words(t["same"])
+    future = lexicon.words(t.get("future", []))
+    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?:{'|'.join(alts)})(?!\w)"
+    # Stdlib re scans fast for a set of first characters, never for a lookbehind: past the
+    # start, a time is found with the non-word character before it, which a match cannot end
+    # with (it ends before one), when every time begins with a word character.
+    after_gap = None
+    if all(re.match(r"\w", f) for f in _folded(lead_forms)):
+        after_gap = re.compile(rf"\W{body}")
     return _Grammar(
-        pattern=pattern,
+        pattern=re.compile(rf"(?<!\w){body}"),
+        after_gap=after_gap,
         months=months,
         weekdays=weekdays,
         days=days,
@@ -181,25 +216,51 @@ def grammar(lang: str) -> _Grammar:
         closes=re.compile(rf"{_CLITIC}{until}\s|\u0648(?=\S)"),
         # the end of a period written as a bare month after "and"/"و" ("بين كانون الثاني وآذار")
         tail=re.compile(
-            rf"\s*(?:{_CLITIC}{until}\s+|\u0648)(?:(?:{month_w}){S})?(?P<tm>{month})"
-            rf"(?:{sep}(?P<ty>{year}))?(?!\w)"
+            rf"\s*(?:{_CLITIC}{until}\s+|\u0648)(?:{month_w}{S}|)(?P<tm>{month})"
+            rf"(?:{sep}(?P<ty>{year})|)(?!\w)"
         ),
         end_day=re.compile(_alt(t.get("end_day", []))),
         whole=re.compile(_alt(t.get("whole", []))),
         not_after=re.compile(rf"(?<!\w){_CLITIC}{_alt(t.get('not_after', []))}\s+$"),
-        same=lexicon.words(t["same"]),
-        future=lexicon.words(t.get("future", [])),
+        same=same,
+        future=future,
+        opener_ends=frozenset(f[-1] for f in _folded(t["since"] + t["from"]) if f),
+        not_after_ends=frozenset(f[-1] for f in _folded(t.get("not_after", [])) if f),
+        since_words=tuple({f.split()[0] for f in _folded(t["since"]) if f}),
+        same_words=_anchors(same),
+        future_words=_anchors(future),
     )
+
+
+def _anchors(lex: lexicon.Lexicon) -> tuple[str, ...]:
+    """Return words one of which every hit of `lex` holds (a hit holds the words of its form
+    as written): of the longest word of each form, those that hold most forms first."""
+    forms = [f.split() for f in lex.keys]
+    covers = {
+        w: {i for i, f in enumerate(forms) if any(w in x for x in f)}
+        for w in {max(f, key=len) for f in forms if f}
+    }
+    out: list[str] = []
+    left = set(range(len(forms)))
+    while left:
+        w = max(covers, key=lambda w: (len(covers[w] & left), len(w), w))
+        out.append(w)
+        left -= covers[w]
+    return tuple(out)
 
 
 def _key(s: str | None) -> str:
     return " ".join(s.split()) if s else ""
 
 
-def _lookup(table: dict[str, int], s: str) -> int | None:
+def _lookup(table: _Names, s: str) -> int | None:
+    if (v := table.get(s)) is not None:  # keys are single-spaced: a hit needs no _key()
+        return v
     s = _key(s)
     if s in table:
         return table[s]
+    if table.ends is not None and (not s or s[-1] not in table.ends):
+        return None  # no name is a suffix of `s`
     for k, v in table.items():  # clitic-prefixed forms ("لآذار")
         if s.endswith(k):
             return v
@@ -216,19 +277,22 @@ def _rel_year(g: _Grammar, s: str, pub: date) -> int:
     return pub.year - 1 if g.last.search(s) else pub.year
 
 
-def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
-    s, e = m.start(), m.end()
-    if m.group("date"):
-        day = _lookup(g.days, m.group("dd")) or int(re.sub(r"\D", "", m.group("dd")) or 0)
+def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None:
+    """Return the time of grammar match `m`, which begins at `s`, or None."""
+    e = m.end()
+    kind = m.lastgroup  # the alternative that matched: its group closes last
+    if kind == "date":
+        dd = m.group("dd")
+        day = _lookup(g.days, dd) or int(_NON_DIGIT.sub("", dd) or 0)
         month = _lookup(g.months, m.group("dm"))
         if not month or not 1 <= day <= 31:
             return None
-        if m.group("dy"):
-            y = int(m.group("dy"))
+        if dy := m.group("dy"):
+            y = int(dy)
         else:
             y = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
         return _day(s, e, y, month, day)
-    if m.group("mdate"):
+    if kind == "mdate":
         month = _lookup(g.months, m.group("mdm"))
         day = int(m.group("mdd"))
         if not month or not 1 <= day <= 31:
@@ -239,8 +303,8 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
             else (pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1)
         )
         return _day(s, e, y, month, day)
-    if m.group("part") or m.group("part2"):
-        n = "p" if m.group("part") else "q"
+    if kind == "part" or kind == "part2":
+        n = "p" if kind == "part" else "q"
         pw = m.group("pw") or m.group("pw2")
         po = _lookup(g.parts, m.group("po") or m.group("po2")) or 1
         size = 3 if g.quarter.fullmatch(_key(pw)) else 6
@@ -258,7 +322,7 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
             )
         end = date(y, last_m, calendar.monthrange(y, last_m)[1])
         return TimeExpr(s, e, end.isoformat(), date(y, first_m, 1).isoformat(), "period")
-    if m.group("edge"):
+    if kind == "edge":
         ew = _key(m.group("ew"))
         is_start = bool(g.start_of.fullmatch(ew))
         if m.group("ey"):
@@ -266,7 +330,7 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
             return TimeExpr(s, e, str(y) if is_start else f"{y}-12-31")
         y = _rel_year(g, m.group("er"), pub)
         return TimeExpr(s, e, f"{y}-01" if is_start else f"{y}-12-31", None, "point", False)
-    if m.group("month"):
+    if kind == "month":
         month = _lookup(g.months, m.group("mm"))
         if not month:
             return None
@@ -279,18 +343,18 @@ def _resolve(g: _Grammar, m: re.Match[str], pub: date) -> TimeExpr | None:
         else:
             return None  # a bare month name is too often another word ("may", "مارس")
         return _month(g, s, e, y, month, _key(m.group("mmark")), pub)
-    if m.group("rel"):
+    if kind == "rel":
         key = g.rel.get(_key(m.group("rel")))
         if key is None:
             return None
         return _relative(s, e, key, pub)
-    if m.group("wd"):
+    if kind == "wd":
         wd = _lookup(g.weekdays, m.group("wdn"))
         if not wd:
             return None
         back = (pub.isoweekday() - wd) % 7
         return TimeExpr(s, e, (pub - timedelta(days=back)).isoformat(), None, "weekday", False)
-    if m.group("year"):
+    if kind == "year":
         return TimeExpr(s, e, m.group("yy"))
     return None
 
@@ -313,26 +377,39 @@ def _day(s: int, e: int, y: int, month: int, day: int) -> TimeExpr | None:
 
 
 def _relative(s: int, e: int, key: str, pub: date) -> TimeExpr | None:
-    first = pub.replace(day=1)
-    prev = first - timedelta(days=1)
-    values = {
-        "today": (pub.isoformat(), "now"),
-        "nowadays": (pub.strftime("%Y-%m"), "now"),
-        "yesterday": ((pub - timedelta(days=1)).isoformat(), "relative"),
-        "day_before_yesterday": ((pub - timedelta(days=2)).isoformat(), "relative"),
-        "last_week": ((pub - timedelta(days=7)).strftime("%Y-%m"), "relative"),
-        "this_week": (pub.isoformat(), "relative"),
-        "last_month": (prev.strftime("%Y-%m"), "relative"),
-        "this_month": (pub.strftime("%Y-%m"), "relative"),
-        "last_year": (str(pub.year - 1), "relative"),
-        "whole_last_year": (f"{pub.year - 1}-12-31", "relative"),
-        "this_time_last_year": (f"{pub.year - 1}-{pub.month:02d}", "relative"),
-        "this_year": (str(pub.year), "relative"),
-    }
-    if key not in values:
+    if (found := _relative_value(key, pub)) is None:
         return None
-    value, kind = values[key]
+    value, kind = found
     return TimeExpr(s, e, value, None, kind, False)
+
+
+def _relative_value(key: str, pub: date) -> tuple[str, str] | None:
+    """Return the value and kind of the relative time `key` said on `pub`."""
+    if key == "today":
+        return pub.isoformat(), "now"
+    if key == "nowadays":
+        return pub.strftime("%Y-%m"), "now"
+    if key == "yesterday":
+        return (pub - timedelta(days=1)).isoformat(), "relative"
+    if key == "day_before_yesterday":
+        return (pub - timedelta(days=2)).isoformat(), "relative"
+    if key == "last_week":
+        return (pub - timedelta(days=7)).strftime("%Y-%m"), "relative"
+    if key == "this_week":
+        return pub.isoformat(), "relative"
+    if key == "last_month":
+        return (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"), "relative"
+    if key == "this_month":
+        return pub.strftime("%Y-%m"), "relative"
+    if key == "last_year":
+        return str(pub.year - 1), "relative"
+    if key == "whole_last_year":
+        return f"{pub.year - 1}-12-31", "relative"
+    if key == "this_time_last_year":
+        return f"{pub.year - 1}-{pub.month:02d}", "relative"
+    if key == "this_year":
+        return str(pub.year), "relative"
+    return None
 
 
 def find_times(
@@ -348,18 +425,17 @@ def find_times(
     if published is None:
         return []
     g = grammar(lang)
-    atoms = [
-        t
-        for m in g.pattern.finditer(ftext)
-        if (t := _resolve(g, m, published))
-        and not g.not_after.search(ftext[max(0, m.start() - 12) : m.start()])
-    ]
+    atoms = _atoms(g, ftext, published)
+    since_at = [j for j, _ in _occurrences(ftext, g.since_words, 0, len(ftext))]
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
         a = atoms[i]
-        head = ftext[max(0, a.fstart - 40) : a.fstart]
-        opener = g.since.search(head) or g.from_.search(head)
+        lo = max(0, a.fstart - 40)
+        opener = None
+        if _last_letter(ftext, lo, a.fstart) in g.opener_ends:  # else neither can match
+            head = ftext[lo : a.fstart]
+            opener = g.since.search(head) or g.from_.search(head)
         o_start = a.fstart - len(opener.group()) if opener else a.fstart
         if opener or g.opens.match(ftext, a.fstart):
             end = _period_end(g, ftext, a, atoms[i + 1] if i + 1 < len(atoms) else None, published)
@@ -367,22 +443,85 @@ def find_times(
                 out.append(TimeExpr(o_start, end.fend, end.value, a.value, "period"))
                 i += 2 if end is not None and end.kind != "tail" else 1
                 continue
-        lead = _last_words(head, 4) + ftext[a.fstart : min(a.fend, a.fstart + 8)]
-        if g.since_any.search(lead):
-            out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
-        else:
-            out.append(a)
+        hi = min(a.fend, a.fstart + 8)
+        k = bisect_left(since_at, lo)
+        if k < len(since_at) and since_at[k] < hi:  # `since_any` needs one in ftext[lo:hi]
+            lead = _last_words(ftext[lo : a.fstart], 4) + ftext[a.fstart : hi]
+            if g.since_any.search(lead):
+                out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
+                i += 1
+                continue
+        out.append(a)
         i += 1
-    out.extend(_open_since(g, ftext, atoms, published))
-    spans = None if same_in is None else same_in
-    same = [g.same.find(ftext)] if spans is None else g.same.find_spans(ftext, spans)
-    for h in (h for hits in same for h in hits):
-        out.append(TimeExpr(h.start, h.end, "", None, "same", False))
-    future = [g.future.find(ftext)] if spans is None else g.future.find_spans(ftext, spans)
-    for h in (h for hits in future for h in hits):
-        out.append(TimeExpr(h.start, h.end, None, None, "future", False))
+    out.extend(_open_since(g, ftext, since_at, atoms, published))
+    spans = [(0, len(ftext))] if same_in is None else same_in
+    for words, lex, value, kind in (
+        (g.same_words, g.same, "", "same"),
+        (g.future_words, g.future, None, "future"),
+    ):
+        if not (held := _spans_holding(ftext, spans, words)):  # a hit holds one of `words`
+            continue
+        hits = [lex.find(ftext)] if same_in is None else lex.find_spans(ftext, held)
+        for h in (h for hs in hits for h in hs):
+            out.append(TimeExpr(h.start, h.end, value, None, kind, False))
     out.sort(key=lambda t: t.fstart)
     return out
+
+
+def _last_letter(text: str, start: int, end: int) -> str:
+    """Return the last letter of `text[start:end]` that is not a space ("" if none)."""
+    j = end - 1
+    while j >= start and text[j].isspace():
+        j -= 1
+    return text[j] if j >= start else ""
+
+
+def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
+    """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word
+    (found as a match at 0, then with `g.after_gap`, when the grammar has it)."""
+    out = []
+    if g.after_gap is None:
+        found = ((m, m.start()) for m in g.pattern.finditer(ftext))
+    else:
+        first = g.pattern.match(ftext)
+        rest = g.after_gap.finditer(ftext, first.end() if first else 0)
+        found = chain([(first, 0)] if first else [], ((m, m.start() + 1) for m in rest))
+    for m, s in found:
+        t = _resolve(g, m, s, pub)
+        if t is None:
+            continue
+        lo = max(0, s - 12)
+        if _last_letter(ftext, lo, s) in g.not_after_ends and g.not_after.search(ftext[lo:s]):
+            continue
+        out.append(t)
+    return out
+
+
+def _occurrences(text: str, words: tuple[str, ...], start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of every occurrence of `words` in `text[start:end]`, sorted."""
+    at = []
+    for w in words:
+        j = text.find(w, start, end)
+        while j >= 0:
+            at.append((j, j + len(w)))
+            j = text.find(w, j + 1, end)
+    at.sort()
+    return at
+
+
+def _spans_holding(
+    text: str, spans: list[tuple[int, int]], words: tuple[str, ...]
+) -> list[tuple[int, int]]:
+    """Return those of `spans` (sorted, disjoint) in which one of `words` occurs."""
+    if not spans:
+        return []
+    starts = [s for s, _ in spans]
+    held: list[tuple[int, int]] = []
+    for j, k in _occurrences(text, words, spans[0][0], spans[-1][1]):
+        i = bisect_right(starts, j) - 1
+        if i >= 0 and k <= spans[i][1] and (not held or held[-1] != spans[i]):
+            held.append(spans[i])
+    return held
 
 
 def _period_end(
@@ -411,11 +550,21 @@ def _period_end(
     return TimeExpr(m.start(), m.end(), last.isoformat(), None, "tail")
 
 
-def _open_since(g: _Grammar, ftext: str, atoms: list[TimeExpr], pub: date) -> list[TimeExpr]:
-    """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`."""
+def _open_since(
+    g: _Grammar, ftext: str, since_at: list[int], atoms: list[TimeExpr], pub: date
+) -> list[TimeExpr]:
+    """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`.
+
+    The since words are `g.since_any.finditer(ftext)`, tried only up to a clitic before
+    `since_at`, where the first words of the since forms occur."""
     out = []
     k = 0
-    for m in g.since_any.finditer(ftext):
+    done = 0  # end of the last since word: finditer's matches do not overlap
+    starts = sorted({j - c for j in since_at for c in range(_CLITIC_MAX + 1) if j >= c})
+    for p in starts:
+        if p < done or (m := g.since_any.match(ftext, p)) is None:
+            continue
+        done = m.end()
         while k < len(atoms) and atoms[k].fend < m.start():
             k += 1
         if k < len(atoms) and atoms[k].fstart <= m.end() + 2:
