@@ -31,7 +31,6 @@ _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
 _CAPITAL = re.compile(r"[A-Z]")  # every personal-name pattern above needs one
-_NON_WORD = re.compile(r"\W")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,7 @@ class _Speech:
     of: frozenset[str]
     passive: frozenset[str]
     weak: lexicon.Lexicon
-    any_word: lexicon.Lexicon  # every form of the lexicons above as a prefix (`_Starts`)
+    any_word_at: re.Pattern[str]  # where any form of the lexicons above begins (`_Starts`)
 
 
 @cache
@@ -71,7 +70,9 @@ def _speech(lang: str) -> _Speech:
     }
     return _Speech(
         **lexicons,
-        any_word=lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]}),
+        any_word_at=_at_each(
+            lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
+        ),
         opens=re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
         ),
@@ -91,6 +92,12 @@ def _speech(lang: str) -> _Speech:
     )
 
 
+def _at_each(lex: lexicon.Lexicon) -> re.Pattern[str]:
+    """Return a pattern with an empty match wherever `lex` matches (so `finditer` finds them
+    all, not only those that do not overlap)."""
+    return re.compile(f"(?={lex.pattern.pattern})" if lex.pattern else "(?!)")
+
+
 def speech_verbs(lang: str) -> lexicon.Lexicon:
     """Return the compiled speech verbs of `lang` ("قال", "said")."""
     return _speech(lang).verbs
@@ -99,52 +106,58 @@ def speech_verbs(lang: str) -> lexicon.Lexicon:
 class _Starts:
     """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
 
-    A lexicon matches at p only where `any_word` (its forms as prefixes, no `(?!\\w)`) matches
-    at p too, so p is the start of an `any_word` match found by one scan of the sentence, or
-    lies inside one right after a non-word character (the `(?<!\\w)` of every pattern). Trying
-    each lexicon at those few positions (`find`) gives what `Lexicon.find` gives in the
-    sentence, without a scan of its own."""
+    A lexicon matches at p only where `any_word` (its forms as prefixes, no `(?!\\w)`)
+    matches at p too: one scan of the sentence finds every such p, and trying each lexicon
+    there alone (`find`) gives what `Lexicon.find` gives in the sentence."""
 
     __slots__ = ("at", "ftext")
 
     def __init__(self, sp: _Speech, ftext: str, start: int, end: int) -> None:
         self.ftext = ftext
-        self.at: list[int] = []  # sorted
-        if sp.any_word.pattern is None:
-            return
-        for m in sp.any_word.pattern.finditer(ftext, start, end):
-            a, b = m.span()
-            self.at.append(a)
-            if not m.group().isalnum():  # a form of several words ("according to")
-                self.at.extend(w.end() for w in _NON_WORD.finditer(ftext, a, b - 1))
+        self.at = [m.start() for m in sp.any_word_at.finditer(ftext, start, end)]
 
-    def find(
-        self, lex: lexicon.Lexicon, start: int, end: int, *, first: bool = False
-    ) -> list[lexicon.Hit]:
-        """Return `lex.find(ftext, start, end)` (with `first`, its first hit only)."""
-        hits: list[lexicon.Hit] = []
-        if lex.pattern is None:
-            return hits
-        ft, at, match, keys = self.ftext, self.at, lex.pattern.match, lex.keys
-        pos = start  # where `finditer` would search on from
-        for i in range(bisect_left(at, start), bisect_left(at, end)):
-            if at[i] < pos or (m := match(ft, at[i], end)) is None:
-                continue
-            pos = m.end()
-            core = m.group(m.lastindex)  # as `Lexicon.find`: the form's group, then its key
-            key = keys.get(core)
-            if key is None:
-                key = keys.get(" ".join(core.split()))
-            if key is not None:
-                hits.append(lexicon.Hit(m.start(), pos, key))
-                if first:
-                    break
-        return hits
+    def has(self, start: int, end: int) -> bool:
+        """Whether a word of a lexicon may begin in `ftext[start:end]`."""
+        i = bisect_left(self.at, start)
+        return i < len(self.at) and self.at[i] < end
+
+    def find_each(
+        self, lexicons: tuple[lexicon.Lexicon, ...], start: int, end: int
+    ) -> list[list[lexicon.Hit]]:
+        """Return `[lex.find(ftext, start, end) for lex in lexicons]`."""
+        ft = self.ftext
+        at = self.at[bisect_left(self.at, start) : bisect_left(self.at, end)]
+        out: list[list[lexicon.Hit]] = []
+        for lex in lexicons:
+            hits: list[lexicon.Hit] = []
+            if at and lex.pattern is not None:
+                match = lex.pattern.match
+                pos = start  # where `finditer` would search on from
+                for p in at:
+                    if p >= pos and (m := match(ft, p, end)):
+                        pos = m.end()
+                        if hit := _hit(lex, m):
+                            hits.append(hit)
+            out.append(hits)
+        return out
+
+    def find(self, lex: lexicon.Lexicon, start: int, end: int) -> list[lexicon.Hit]:
+        """Return `lex.find(ftext, start, end)`."""
+        return self.find_each((lex,), start, end)[0]
 
     def first(self, lex: lexicon.Lexicon, start: int, end: int) -> lexicon.Hit | None:
         """Return `lex.first(ftext, start, end)`."""
-        hits = self.find(lex, start, end, first=True)
+        hits = self.find(lex, start, end)
         return hits[0] if hits else None
+
+
+def _hit(lex: lexicon.Lexicon, m: re.Match[str]) -> lexicon.Hit | None:
+    """Return the hit of a match of `lex.pattern`, as `Lexicon.find` does (None: no key)."""
+    core = m.group(m.lastindex or 0)
+    key = lex.keys.get(core)
+    if key is None:
+        key = lex.keys.get(" ".join(core.split()))
+    return None if key is None else lexicon.Hit(m.start(), m.end(), key)
 
 
 class SpeakerTrack:
@@ -218,16 +231,13 @@ def find_speaker(
     sp = _speech(lang)
     persons = {} if persons is None else persons
     starts = _Starts(sp, ftext, start, end) if starts is None else starts
-    according = starts.find(sp.according, start, end)
-    verbs = [
-        v for v in starts.find(sp.verbs, start, end) if _speaks(sp, starts, v, start, end, surface)
-    ]
+    according, verbs, names = starts.find_each((sp.according, sp.verbs, sp.names), start, end)
+    verbs = [v for v in verbs if _speaks(sp, starts, v, start, end, surface)]
     if not according and not verbs:
         return None, False
     if original is None:
         assert surface is not None
         original = surface(start, end)
-    names = starts.find(sp.names, start, end)
     for cue in [*according, *verbs]:
         found = _named_after(sp, starts, cue.end, end, names, surface, persons)
         if found:
@@ -248,7 +258,7 @@ def find_speaker(
         return None, False
     best: tuple[int, str] | None = None
     # a name after the word opening the reported speech is what is said, not who says it
-    said = sp.opens_word.search(ftext, verbs[0].end, end)
+    said = sp.opens_word.search(ftext, verbs[0].end, end) if names else None
     for v in verbs:
         for n in names:
             if said and n.start >= said.start():
@@ -298,7 +308,8 @@ def _speaks(
     before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
     if before and before[0] in sp.passive:
         return False
-    if not any(w.start == v.start and w.end == v.end for w in starts.find(sp.weak, v.start, v.end)):
+    weak = sp.weak.pattern and sp.weak.pattern.match(ftext, v.start, v.end)
+    if not (weak and weak.end() == v.end and _hit(sp.weak, weak)):  # `weak` hits v itself
         return True
     if any(sp.opens_word.fullmatch(w) for w in ftext[v.end : min(end, v.end + 60)].split()[:3]):
         return True
@@ -381,6 +392,8 @@ def _named_after(
     two words after the last known name are a person as written. A lone last name of a person
     named before is that person."""
     ftext = starts.ftext
+    if not persons and not starts.has(pos, min(end, pos + 160)):
+        return None  # no title can follow, and no person is known by a last name alone
     stop = sp.opens.search(ftext, pos, min(end, pos + 160))
     r_end = stop.start() if stop else min(end, pos + 160)
     words = ftext[pos:r_end].split()
