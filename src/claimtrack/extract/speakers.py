@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -30,7 +30,7 @@ _PERSON_APPOS = re.compile(rf"({_NAME}),[^,.;\u060c]{{1,80}},\s+{_EN_VERB}\b")
 _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
-_CAPITAL = re.compile(r"[A-Z]")  # every personal-name pattern above needs one
+_HAS_NAME = re.compile(_NAME)  # every personal-name pattern above needs one
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +106,10 @@ def speech_verbs(lang: str) -> lexicon.Lexicon:
 class _Starts:
     """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
 
-    A lexicon matches at p only where `any_word` (its forms as prefixes, no `(?!\\w)`)
-    matches at p too: one scan of the sentence finds every such p, and trying each lexicon
-    there alone (`find`) gives what `Lexicon.find` gives in the sentence."""
+    A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
+    one scan of the sentence for every form of every lexicon (`any_word_at`) finds each such
+    p; trying a lexicon at those few places alone gives what `Lexicon.find` gives in the
+    sentence or any part of it, without a scan of its own."""
 
     __slots__ = ("at", "ftext")
 
@@ -116,48 +117,34 @@ class _Starts:
         self.ftext = ftext
         self.at = [m.start() for m in sp.any_word_at.finditer(ftext, start, end)]
 
-    def has(self, start: int, end: int) -> bool:
-        """Whether a word of a lexicon may begin in `ftext[start:end]`."""
+    def first_start(self, start: int, end: int) -> int | None:
+        """Return the first place in `ftext[start:end]` where a word of a lexicon may begin."""
         i = bisect_left(self.at, start)
-        return i < len(self.at) and self.at[i] < end
+        return self.at[i] if i < len(self.at) and self.at[i] < end else None
 
-    def find_each(
-        self, lexicons: tuple[lexicon.Lexicon, ...], start: int, end: int
-    ) -> list[list[lexicon.Hit]]:
-        """Return `[lex.find(ftext, start, end) for lex in lexicons]`."""
-        ft = self.ftext
-        at = self.at[bisect_left(self.at, start) : bisect_left(self.at, end)]
-        out: list[list[lexicon.Hit]] = []
-        for lex in lexicons:
-            hits: list[lexicon.Hit] = []
-            if at and lex.pattern is not None:
-                match = lex.pattern.match
-                pos = start  # where `finditer` would search on from
-                for p in at:
-                    if p >= pos and (m := match(ft, p, end)):
-                        pos = m.end()
-                        if hit := _hit(lex, m):
-                            hits.append(hit)
-            out.append(hits)
-        return out
+    def hits(self, lex: lexicon.Lexicon, start: int, end: int) -> Iterator[lexicon.Hit]:
+        """Yield the hits of `lex.find(ftext, start, end)` in order."""
+        if lex.pattern is None:
+            return
+        ft, at, match, keys = self.ftext, self.at, lex.pattern.match, lex.keys
+        pos = start  # where `finditer` would search on from
+        for i in range(bisect_left(at, start), bisect_left(at, end)):
+            if at[i] >= pos and (m := match(ft, at[i], end)):
+                pos = m.end()
+                core = m.group(m.lastindex or 0)  # as `Lexicon.find`: the form, then its key
+                key = keys.get(core)
+                if key is None:
+                    key = keys.get(" ".join(core.split()))
+                if key is not None:
+                    yield lexicon.Hit(m.start(), pos, key)
 
     def find(self, lex: lexicon.Lexicon, start: int, end: int) -> list[lexicon.Hit]:
         """Return `lex.find(ftext, start, end)`."""
-        return self.find_each((lex,), start, end)[0]
+        return list(self.hits(lex, start, end))
 
     def first(self, lex: lexicon.Lexicon, start: int, end: int) -> lexicon.Hit | None:
         """Return `lex.first(ftext, start, end)`."""
-        hits = self.find(lex, start, end)
-        return hits[0] if hits else None
-
-
-def _hit(lex: lexicon.Lexicon, m: re.Match[str]) -> lexicon.Hit | None:
-    """Return the hit of a match of `lex.pattern`, as `Lexicon.find` does (None: no key)."""
-    core = m.group(m.lastindex or 0)
-    key = lex.keys.get(core)
-    if key is None:
-        key = lex.keys.get(" ".join(core.split()))
-    return None if key is None else lexicon.Hit(m.start(), m.end(), key)
+        return next(self.hits(lex, start, end), None)
 
 
 class SpeakerTrack:
@@ -177,6 +164,8 @@ class SpeakerTrack:
         lang: str,
     ) -> None:
         self.ftext, self.spans, self.original, self.lang = ftext, spans, original, lang
+        # An article with no personal name written anywhere spares writing out each sentence.
+        self.has_persons = _HAS_NAME.search(original(0, len(ftext))) is not None
         self.speech = _speech(lang)
         self.known = 0  # sentences before this one are accounted for in `last`
         self.last: str | None = None
@@ -188,7 +177,7 @@ class SpeakerTrack:
         if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
             return None, False
         return find_speaker(
-            self.ftext, None, s, e, lang=self.lang, previous=previous,
+            self.ftext, None if self.has_persons else "", s, e, lang=self.lang, previous=previous,
             surface=self.original, persons=self.persons, starts=starts,
         )  # fmt: skip
 
@@ -231,10 +220,13 @@ def find_speaker(
     sp = _speech(lang)
     persons = {} if persons is None else persons
     starts = _Starts(sp, ftext, start, end) if starts is None else starts
-    according, verbs, names = starts.find_each((sp.according, sp.verbs, sp.names), start, end)
-    verbs = [v for v in verbs if _speaks(sp, starts, v, start, end, surface)]
+    according = starts.find(sp.according, start, end)
+    verbs = [
+        v for v in starts.hits(sp.verbs, start, end) if _speaks(sp, ftext, v, start, end, surface)
+    ]
     if not according and not verbs:
         return None, False
+    names = starts.find(sp.names, start, end)
     if original is None:
         assert surface is not None
         original = surface(start, end)
@@ -258,7 +250,9 @@ def find_speaker(
         return None, False
     best: tuple[int, str] | None = None
     # a name after the word opening the reported speech is what is said, not who says it
-    said = sp.opens_word.search(ftext, verbs[0].end, end) if names else None
+    said = None
+    if any(n.start >= verbs[0].end for n in names):
+        said = sp.opens_word.search(ftext, verbs[0].end, end)
     for v in verbs:
         for n in names:
             if said and n.start >= said.start():
@@ -293,7 +287,7 @@ def find_speaker(
 
 def _speaks(
     sp: _Speech,
-    starts: _Starts,
+    ftext: str,
     v: lexicon.Hit,
     start: int,
     end: int,
@@ -304,12 +298,11 @@ def _speaks(
     not := a passive ("12 bodies were found", "it was announced")
          | a `weak` form ("ما بين 10 و12", "put at 70,000") with no reported speech opening
            within three words and no capitalised subject right before it ("Khaled Ibrahim put")"""
-    ftext = starts.ftext
     before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
     if before and before[0] in sp.passive:
         return False
-    weak = sp.weak.pattern and sp.weak.pattern.match(ftext, v.start, v.end)
-    if not (weak and weak.end() == v.end and _hit(sp.weak, weak)):  # `weak` hits v itself
+    weak = sp.weak.first(ftext, v.start, v.end)
+    if not (weak and weak.start == v.start and weak.end == v.end):
         return True
     if any(sp.opens_word.fullmatch(w) for w in ftext[v.end : min(end, v.end + 60)].split()[:3]):
         return True
@@ -392,8 +385,9 @@ def _named_after(
     two words after the last known name are a person as written. A lone last name of a person
     named before is that person."""
     ftext = starts.ftext
-    if not persons and not starts.has(pos, min(end, pos + 160)):
-        return None  # no title can follow, and no person is known by a last name alone
+    near = starts.first_start(pos, min(end, pos + 160))
+    if not persons and (near is None or _gap_words(ftext, pos, near) > 1):
+        return None  # no title right after the cue, and no person known by a last name alone
     stop = sp.opens.search(ftext, pos, min(end, pos + 160))
     r_end = stop.start() if stop else min(end, pos + 160)
     words = ftext[pos:r_end].split()
@@ -430,7 +424,7 @@ def _named_after(
 
 
 def _person(original: str, sp: _Speech, persons: dict[str, str]) -> str | None:
-    if not _CAPITAL.search(original):
+    if not _HAS_NAME.search(original):
         return None
     for rx in (_PERSON_BEFORE, _PERSON_APPOS, _PERSON_AFTER):
         for m in rx.finditer(original):
