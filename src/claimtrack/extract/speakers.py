@@ -12,7 +12,8 @@ a speech verb is kept as written, and its last name alone later is the same pers
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +30,7 @@ _PERSON_APPOS = re.compile(rf"({_NAME}),[^,.;\u060c]{{1,80}},\s+{_EN_VERB}\b")
 _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
+_HAS_NAME = re.compile(_NAME)  # every personal-name pattern above needs one
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,25 +52,33 @@ class _Speech:
     of: frozenset[str]
     passive: frozenset[str]
     weak: lexicon.Lexicon
+    any_word_at: re.Pattern[str]  # where any form of the lexicons above begins (`_Starts`)
 
 
 @cache
 def _speech(lang: str) -> _Speech:
     data = _lang.load(lang)["claims"]["speakers"]
     opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
+    lexicons = {
+        "names": lexicon.build(data["names"]),
+        "verbs": lexicon.words(data["verbs"]),
+        "according": lexicon.words(data["according"]),
+        "statement": lexicon.words(data["statement"]),
+        "titles": lexicon.words(data.get("titles", [])),
+        "official": lexicon.words(data.get("official", [])),
+        "weak": lexicon.words(data.get("weak", [])),
+    }
     return _Speech(
-        names=lexicon.build(data["names"]),
-        verbs=lexicon.words(data["verbs"]),
-        according=lexicon.words(data["according"]),
-        statement=lexicon.words(data["statement"]),
-        titles=lexicon.words(data.get("titles", [])),
+        **lexicons,
+        any_word_at=_at_each(
+            lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
+        ),
         opens=re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
         ),
         opens_word=re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)"
         ),
-        official=lexicon.words(data.get("official", [])),
         officials=dict(data.get("officials", {})),
         title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
         official_words=frozenset(f.casefold() for f in data.get("official", [])),
@@ -76,16 +86,65 @@ def _speech(lang: str) -> _Speech:
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
-        weak=lexicon.words(data.get("weak", [])),
         function=frozenset(
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
     )
 
 
+def _at_each(lex: lexicon.Lexicon) -> re.Pattern[str]:
+    """Return a pattern with an empty match wherever `lex` matches (so `finditer` finds them
+    all, not only those that do not overlap)."""
+    return re.compile(f"(?={lex.pattern.pattern})" if lex.pattern else "(?!)")
+
+
 def speech_verbs(lang: str) -> lexicon.Lexicon:
     """Return the compiled speech verbs of `lang` ("قال", "said")."""
     return _speech(lang).verbs
+
+
+class _Starts:
+    """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
+
+    A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
+    one scan of the sentence for every form of every lexicon (`any_word_at`) finds each such
+    p; trying a lexicon at those few places alone gives what `Lexicon.find` gives in the
+    sentence or any part of it, without a scan of its own."""
+
+    __slots__ = ("at", "ftext")
+
+    def __init__(self, sp: _Speech, ftext: str, start: int, end: int) -> None:
+        self.ftext = ftext
+        self.at = [m.start() for m in sp.any_word_at.finditer(ftext, start, end)]
+
+    def first_start(self, start: int, end: int) -> int | None:
+        """Return the first place in `ftext[start:end]` where a word of a lexicon may begin."""
+        i = bisect_left(self.at, start)
+        return self.at[i] if i < len(self.at) and self.at[i] < end else None
+
+    def hits(self, lex: lexicon.Lexicon, start: int, end: int) -> Iterator[lexicon.Hit]:
+        """Yield the hits of `lex.find(ftext, start, end)` in order."""
+        if lex.pattern is None:
+            return
+        ft, at, match, keys = self.ftext, self.at, lex.pattern.match, lex.keys
+        pos = start  # where `finditer` would search on from
+        for i in range(bisect_left(at, start), bisect_left(at, end)):
+            if at[i] >= pos and (m := match(ft, at[i], end)):
+                pos = m.end()
+                core = m.group(m.lastindex or 0)  # as `Lexicon.find`: the form, then its key
+                key = keys.get(core)
+                if key is None:
+                    key = keys.get(" ".join(core.split()))
+                if key is not None:
+                    yield lexicon.Hit(m.start(), pos, key)
+
+    def find(self, lex: lexicon.Lexicon, start: int, end: int) -> list[lexicon.Hit]:
+        """Return `lex.find(ftext, start, end)`."""
+        return list(self.hits(lex, start, end))
+
+    def first(self, lex: lexicon.Lexicon, start: int, end: int) -> lexicon.Hit | None:
+        """Return `lex.first(ftext, start, end)`."""
+        return next(self.hits(lex, start, end), None)
 
 
 class SpeakerTrack:
@@ -105,41 +164,35 @@ class SpeakerTrack:
         lang: str,
     ) -> None:
         self.ftext, self.spans, self.original, self.lang = ftext, spans, original, lang
-        # Every form as a prefix: a hit of either list is a hit here (extra hits cost time only).
-        data = _lang.load(lang)["claims"]["speakers"]
-        cues = _cues(lang, tuple(f.rstrip("*") + "*" for f in data["verbs"] + data["according"]))
-        self.cued = [bool(hits) for hits in cues.find_spans(ftext, spans)]
+        # An article with no personal name written anywhere spares writing out each sentence.
+        self.has_persons = _HAS_NAME.search(original(0, len(ftext))) is not None
+        self.speech = _speech(lang)
         self.known = 0  # sentences before this one are accounted for in `last`
         self.last: str | None = None
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
 
     def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
         s, e = self.spans[i]
+        starts = _Starts(self.speech, self.ftext, s, e)
+        if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
+            return None, False
         return find_speaker(
-            self.ftext, self.original(s, e), s, e, lang=self.lang, previous=previous,
-            surface=self.original, persons=self.persons,
+            self.ftext, None if self.has_persons else "", s, e, lang=self.lang, previous=previous,
+            surface=self.original, persons=self.persons, starts=starts,
         )  # fmt: skip
 
     def at(self, i: int) -> str | None:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
         for j in range(i - 1, self.known - 1, -1):
-            if self.cued[j]:
-                spk, attributed = self._read(j, None)
-                if attributed and spk:
-                    self.last = spk
-                    break
+            spk, attributed = self._read(j, None)
+            if attributed and spk:
+                self.last = spk
+                break
         self.known = i + 1
-        if not self.cued[i]:
-            return None
         spk, attributed = self._read(i, self.last)
         if attributed and spk:
             self.last = spk
         return spk if attributed else None
-
-
-@cache
-def _cues(lang: str, forms: tuple[str, ...]) -> lexicon.Lexicon:
-    return lexicon.words(forms)
 
 
 def _gap_words(ftext: str, a: int, b: int) -> int:
@@ -148,7 +201,7 @@ def _gap_words(ftext: str, a: int, b: int) -> int:
 
 def find_speaker(
     ftext: str,
-    original: str,
+    original: str | None,
     start: int,
     end: int,
     *,
@@ -156,28 +209,36 @@ def find_speaker(
     previous: str | None,
     surface: Callable[[int, int], str] | None = None,
     persons: dict[str, str] | None = None,
+    starts: _Starts | None = None,
 ) -> tuple[str | None, bool]:
     """Return (speaker, is_attributed) of the sentence `ftext[start:end]`.
 
-    `original` is the sentence as written (for personal names); `previous` the last speaker;
-    `surface` maps folded offsets to the text as written; `persons` (last name -> speaker) is
-    read and filled, so that a later "وأوضح أحمد" or "Haj Ali added" finds the full name."""
+    `original` is the sentence as written (for personal names; None: read it from `surface`);
+    `previous` the last speaker; `surface` maps folded offsets to the text as written;
+    `persons` (last name -> speaker) is read and filled, so that a later "وأوضح أحمد" or
+    "Haj Ali added" finds the full name; `starts` are the sentence's (`_Starts`) if known."""
     sp = _speech(lang)
     persons = {} if persons is None else persons
-    names = sp.names.find(ftext, start, end)
-    according = sp.according.find(ftext, start, end)
+    starts = _Starts(sp, ftext, start, end) if starts is None else starts
+    according = starts.find(sp.according, start, end)
     verbs = [
-        v for v in sp.verbs.find(ftext, start, end) if _speaks(sp, ftext, v, start, end, surface)
+        v for v in starts.hits(sp.verbs, start, end) if _speaks(sp, ftext, v, start, end, surface)
     ]
+    if not according and not verbs:
+        return None, False
+    names = starts.find(sp.names, start, end)
+    if original is None:
+        assert surface is not None
+        original = surface(start, end)
     for cue in [*according, *verbs]:
-        found = _named_after(sp, ftext, cue.end, end, names, surface, persons)
+        found = _named_after(sp, starts, cue.end, end, names, surface, persons)
         if found:
             return found, True
     for acc in according:
         for n in names:
             if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
                 return _remember(persons, ftext, n, n.key), True
-        for st in sp.statement.find(ftext, acc.end, min(end, acc.end + 30)):
+        for st in starts.find(sp.statement, acc.end, min(end, acc.end + 30)):
             if st.start >= acc.end:
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
                 if tail or previous:
@@ -189,7 +250,9 @@ def find_speaker(
         return None, False
     best: tuple[int, str] | None = None
     # a name after the word opening the reported speech is what is said, not who says it
-    said = sp.opens_word.search(ftext, verbs[0].end, end)
+    said = None
+    if any(n.start >= verbs[0].end for n in names):
+        said = sp.opens_word.search(ftext, verbs[0].end, end)
     for v in verbs:
         for n in names:
             if said and n.start >= said.start():
@@ -201,7 +264,7 @@ def find_speaker(
             else:
                 d = _gap_words(ftext, n.end, v.start) + 1
             if d <= 6 and (best is None or d < best[0]):
-                best = (d, _remember(persons, ftext, n, _official(sp, ftext, n, start)))
+                best = (d, _remember(persons, ftext, n, _official(sp, starts, n, start)))
     person = _person(original, sp, persons)
     if best and (person is None or best[0] <= 1):
         return best[1], True
@@ -238,7 +301,8 @@ def _speaks(
     before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
     if before and before[0] in sp.passive:
         return False
-    if not any(w.start == v.start and w.end == v.end for w in sp.weak.find(ftext, v.start, v.end)):
+    weak = sp.weak.first(ftext, v.start, v.end)
+    if not (weak and weak.start == v.start and weak.end == v.end):
         return True
     if any(sp.opens_word.fullmatch(w) for w in ftext[v.end : min(end, v.end + 60)].split()[:3]):
         return True
@@ -297,17 +361,17 @@ def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: st
     return speaker
 
 
-def _official(sp: _Speech, ftext: str, n: lexicon.Hit, floor: int) -> str:
+def _official(sp: _Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
     """Return the speaker of a name hit: "X official" after "an official of X" when data says."""
     form = sp.officials.get(n.key)
-    if form and sp.official.find(ftext, max(floor, n.start - 25), n.start):
+    if form and starts.find(sp.official, max(floor, n.start - 25), n.start):
         return form
     return n.key
 
 
 def _named_after(
     sp: _Speech,
-    ftext: str,
+    starts: _Starts,
     pos: int,
     end: int,
     names: list[lexicon.Hit],
@@ -320,6 +384,10 @@ def _named_after(
     With a title, the last name wins (the person, not the body: "المتحدث باسم الأسايش علي الحسن");
     two words after the last known name are a person as written. A lone last name of a person
     named before is that person."""
+    ftext = starts.ftext
+    near = starts.first_start(pos, min(end, pos + 160))
+    if not persons and (near is None or _gap_words(ftext, pos, near) > 1):
+        return None  # no title right after the cue, and no person known by a last name alone
     stop = sp.opens.search(ftext, pos, min(end, pos + 160))
     r_end = stop.start() if stop else min(end, pos + 160)
     words = ftext[pos:r_end].split()
@@ -327,7 +395,7 @@ def _named_after(
         return None
     if len(words) == 1 and words[0] in persons:
         return persons[words[0]]
-    titled = sp.titles.first(ftext, pos, r_end)
+    titled = starts.first(sp.titles, pos, r_end)
     if titled is None or _gap_words(ftext, pos, titled.start) > 1 or len(words) > 12:
         return None
     inside = [n for n in names if pos <= n.start and n.end <= r_end]
@@ -337,7 +405,7 @@ def _named_after(
         # a person not in the data after a known body: the body speaks ("المتحدث باسم الوزارة
         # علي عباس" -> the ministry), and a later "وأوضح عباس" is the body too
         n = inside[-1]
-        speaker = _remember(persons, ftext, n, _official(sp, ftext, n, pos))
+        speaker = _remember(persons, ftext, n, _official(sp, starts, n, pos))
         if 2 <= len(rest) <= 3 and all(w.isalpha() for w in rest):
             persons.setdefault(rest[-1], speaker)
         return speaker
@@ -346,7 +414,7 @@ def _named_after(
         and surface is not None
         and all(w.isalpha() for w in rest)
         and rest[0] not in sp.function
-        and not sp.titles.first(ftext, rest_from, r_end)
+        and not starts.first(sp.titles, rest_from, r_end)
     ):
         tail = ftext.rindex(rest[-2], rest_from, r_end)
         name = " ".join(surface(tail, r_end).split())
@@ -356,6 +424,8 @@ def _named_after(
 
 
 def _person(original: str, sp: _Speech, persons: dict[str, str]) -> str | None:
+    if not _HAS_NAME.search(original):
+        return None
     for rx in (_PERSON_BEFORE, _PERSON_APPOS, _PERSON_AFTER):
         for m in rx.finditer(original):
             words = m.group(1).split()
