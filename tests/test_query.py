@@ -261,8 +261,37 @@ def test_trend_query_uses_the_entity_index(st) -> None:
                {"metric": "camp_population", "since": "2020", "until": "2021"}):  # fmt: skip
         sql, params = query.trend_sql(["al-hol", "al-hol+roj"], **kw)
         plan = " | ".join(r["detail"] for r in st.query("EXPLAIN QUERY PLAN " + sql, params))
-        assert "USING INDEX claims_entity_metric_asof" in plan, plan
-        assert "SCAN c" not in plan, plan
+        assert "USING COVERING INDEX claims_entity_metric_asof" in plan, plan
+        assert "USING INTEGER PRIMARY KEY" in plan, plan  # then the rows by id
+        assert "SCAN" not in plan, plan
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{"entity": "al-hol"}, {"entity": "roj"}, {"entity": "al-hol", "limit": 2},
+     {"entity": "al-hol", "metric": "camp_population", "since": "2020-08", "until": "2025-11"},
+     {"entity": "al-hol", "lang": "en"}, {"entity": "al-hol", "source": "asharq", "limit": 1},
+     {"entity": "al-hol", "metric": "detainees"}, {"entity": "al-hol", "metric": ""},
+     {"entity": "al-hol", "search": "الهول", "qualifier": "approx"}],
+)  # fmt: skip
+def test_claims_of_an_entity_are_those_of_the_plain_filter(st, kw: dict) -> None:
+    f = query.ClaimFilter(**kw)
+    where, params = f.where()
+    plain = f"SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where}"
+    plain += " ORDER BY c.id" + (f" LIMIT {f.limit}" if f.limit is not None else "")
+    sql, narrowed = query.claims_sql(f)
+    assert ids(st.query(sql, narrowed)) == [r["id"] for r in st.query(plain, params)]
+
+
+def test_claims_of_an_entity_read_the_index_then_the_rows_in_id_order(st) -> None:
+    for kw in (
+        {"entity": "al-hol", "limit": 2},
+        {"entity": "al-hol", "metric": "camp_population", "since": "2020", "lang": "ar"},
+    ):
+        sql, params = query.claims_sql(query.ClaimFilter(**kw))
+        plan = " | ".join(r["detail"] for r in st.query("EXPLAIN QUERY PLAN " + sql, params))
+        assert "USING COVERING INDEX claims_entity_metric_asof" in plan, plan
+        assert "SCAN" not in plan and "TEMP B-TREE" not in plan, plan  # no sort before LIMIT
 
 
 # --- aggregates and compare ---
