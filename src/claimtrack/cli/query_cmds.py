@@ -143,12 +143,10 @@ def trend(
         kind = output.resolve(fmt and str(fmt))
         if every is not None:
             rows = compare.aggregate(result.rows, str(every), by_source=by_source)
-            series = charts.aggregate_series(rows)
             columns = compare.AGGREGATE_FIELDS
             shown = compare.aggregate_table(rows) if kind == "table" else rows
         else:
             rows = result.rows
-            series = charts.trend_series(rows, by_source=by_source)
             columns = query.TREND_FIELDS
             shown = query.trend_table(rows) if kind == "table" else rows
         metrics = sorted({r["metric"] for r in rows})
@@ -156,7 +154,15 @@ def trend(
             f" per {every}" if every else ""
         )
         n = output.render(shown, kind, columns=None if kind == "table" else columns, title=title)
-        if kind == "table" and chart and n:
+        show_chart = kind == "table" and chart and n > 0
+        series: list[charts.Series] = []
+        if show_chart or plot is not None:  # a few µs a row: only for a chart that is drawn
+            series = (
+                charts.aggregate_series(rows)
+                if every is not None
+                else charts.trend_series(rows, by_source=by_source)
+            )
+        if show_chart:
             typer.echo("\n" + charts.text_chart(series), nl=False)
         if plot is not None:
             charts.write_plot(plot, series, title=title)
