@@ -8,6 +8,7 @@ figures and period aggregates are in `claimtrack.compare`.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -241,8 +242,6 @@ def _resolve(known: tuple[dict[str, str], dict[str, str | None]], name: str) -> 
     key = _key(name)
     if key in keyed:
         return keyed[key]
-    import difflib  # only for a name not found: 2 ms of start-up
-
     shown = {_key(a): a for a in aliases}
     close = difflib.get_close_matches(key, list(shown), n=4, cutoff=0.5)
     hint = (
