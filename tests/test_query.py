@@ -256,13 +256,73 @@ def test_trend_table_marks_composites_and_formats_change(st) -> None:
     assert "metric" not in table[0]
 
 
+def test_trend_sorts_periods_after_their_days_then_by_outlet_and_publication(tmp_path) -> None:
+    # SQLite sorts the trend: its order must be that of as_of_key, outlet, publication date, id.
+    from claimtrack.model import Article
+
+    text = "a 1 b 2 c 3 d 4 e 5 f 6"
+    as_ofs = [("2020", "X"), ("2020-05", "Y"), ("2020-05-03", None), ("2020-12-31", "X"),
+              ("2021", None), ("2020-05", None), (None, "X"), ("2019-12", "Y")]  # fmt: skip
+    articles = [
+        (Article(f"{text} {i}", f"o{i}", source=source,
+                 published=f"2021-01-0{i}" if i % 3 == 0 else None),
+         [querydb._claim(text, str(1 + i % 6), 1000 + i, as_of=as_of,
+                         entity="al-hol+roj" if i == 4 else "al-hol")])
+        for i, (as_of, source) in enumerate(as_ofs)
+    ]  # fmt: skip
+    with store.connect(tmp_path / "t.db", write=True) as st:
+        st.add_articles(articles, extractor_version=1)
+        t = query.trend(st, "al-hol")
+        assert t.undated == 1
+        assert [r["as_of"] for r in t.rows] == [
+            "2019-12", "2020-05-03", "2020-05", "2020-05", "2020-12-31", "2020", "2021",
+        ]  # fmt: skip
+        for by_source in (False, True):
+            rows = query.trend(st, "al-hol", by_source=by_source).rows
+            expected = sorted(
+                rows,
+                key=lambda r: (r["metric"], (r["source"] or "") if by_source else "",
+                               query.as_of_key(r["as_of"]), r["published"] or "", r["id"]),
+            )  # fmt: skip
+            assert ids(rows) == ids(expected)
+
+
 def test_trend_query_uses_the_entity_index(st) -> None:
     for kw in ({"metric": None, "since": None, "until": None},
                {"metric": "camp_population", "since": "2020", "until": "2021"}):  # fmt: skip
         sql, params = query.trend_sql(["al-hol", "al-hol+roj"], **kw)
         plan = " | ".join(r["detail"] for r in st.query("EXPLAIN QUERY PLAN " + sql, params))
-        assert "USING INDEX claims_entity_metric_asof" in plan, plan
-        assert "SCAN c" not in plan, plan
+        assert "USING COVERING INDEX claims_entity_metric_asof" in plan, plan
+        assert "USING INTEGER PRIMARY KEY" in plan, plan  # then the rows by id
+        assert "SCAN" not in plan, plan
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [{"entity": "al-hol"}, {"entity": "roj"}, {"entity": "al-hol", "limit": 2},
+     {"entity": "al-hol", "metric": "camp_population", "since": "2020-08", "until": "2025-11"},
+     {"entity": "al-hol", "lang": "en"}, {"entity": "al-hol", "source": "asharq", "limit": 1},
+     {"entity": "al-hol", "metric": "detainees"}, {"entity": "al-hol", "metric": ""},
+     {"entity": "al-hol", "search": "الهول", "qualifier": "approx"}],
+)  # fmt: skip
+def test_claims_of_an_entity_are_those_of_the_plain_filter(st, kw: dict) -> None:
+    f = query.ClaimFilter(**kw)
+    where, params = f.where()
+    plain = f"SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {where}"
+    plain += " ORDER BY c.id" + (f" LIMIT {f.limit}" if f.limit is not None else "")
+    sql, narrowed = query.claims_sql(f)
+    assert ids(st.query(sql, narrowed)) == [r["id"] for r in st.query(plain, params)]
+
+
+def test_claims_of_an_entity_read_the_index_then_the_rows_in_id_order(st) -> None:
+    for kw in (
+        {"entity": "al-hol", "limit": 2},
+        {"entity": "al-hol", "metric": "camp_population", "since": "2020", "lang": "ar"},
+    ):
+        sql, params = query.claims_sql(query.ClaimFilter(**kw))
+        plan = " | ".join(r["detail"] for r in st.query("EXPLAIN QUERY PLAN " + sql, params))
+        assert "USING COVERING INDEX claims_entity_metric_asof" in plan, plan
+        assert "SCAN" not in plan and "TEMP B-TREE" not in plan, plan  # no sort before LIMIT
 
 
 # --- aggregates and compare ---

@@ -11,7 +11,7 @@ import contextlib
 import difflib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -229,7 +229,13 @@ def _key(text: str) -> str:
 def resolve_entity(store: Store, name: str) -> str:
     """Return the slug `name` (slug, alias or Arabic name) stands for; NotFoundError names the
     closest ones."""
-    aliases, members = _known(store)
+    if any(store.query("SELECT 1 FROM claims WHERE entity = ? LIMIT 1", (name,))):
+        return name  # the slug of stored claims: one index seek, no names to load
+    return _resolve(_known(store), name)
+
+
+def _resolve(known: tuple[dict[str, str], dict[str, str | None]], name: str) -> str:
+    aliases, members = known
     if name in members:
         return name
     keyed = {_key(alias): slug for alias, slug in aliases.items()}
@@ -248,7 +254,10 @@ def resolve_entity(store: Store, name: str) -> str:
 
 def composites_of(store: Store, slug: str) -> list[str]:
     """Return the composite slugs (`al-hol+roj`) that have `slug` among their members."""
-    _, members = _known(store)
+    return _composites(_known(store)[1], slug)
+
+
+def _composites(members: dict[str, str | None], slug: str) -> list[str]:
     return sorted(s for s, m in members.items() if s != slug and slug in _members(s, m))
 
 
@@ -325,18 +334,27 @@ def list_claims(store: Store, filters: ClaimFilter) -> Iterator[dict[str, Any]]:
     if entity is not None:
         with contextlib.suppress(NotFoundError):  # an unknown name is simply no match
             entity = resolve_entity(store, entity)
-    where, params = ClaimFilter(**{**_asdict(filters), "entity": entity}).where()
-    sql = f"SELECT {_CLAIM_SELECT} {_FROM} WHERE {where} ORDER BY c.id"
-    if filters.limit is not None:
-        sql += " LIMIT ?"
-        params.append(filters.limit)
+    sql, params = claims_sql(replace(filters, entity=entity))
     for row in store.query(sql, params):
         row["display"] = display(row)
         yield {k: row[k] for k in CLAIM_FIELDS}
 
 
-def _asdict(f: ClaimFilter) -> dict[str, Any]:
-    return {name: getattr(f, name) for name in ClaimFilter.__slots__}
+def claims_sql(filters: ClaimFilter) -> tuple[str, list[Any]]:
+    """Return the query of the claims `filters` selects (its entity a slug), in id order."""
+    if filters.entity is None:
+        where, params = filters.where()
+    else:
+        # The index picks the ids about the entity (metric, as-of range); their rows are read
+        # in id order, so that with a limit SQLite reads `limit` rows, not every match sorted.
+        ids, params = _ids_sql([filters.entity], filters.metric, filters.since, filters.until)
+        rest, more = replace(filters, entity=None, metric=None, since=None, until=None).where()
+        where, params = f"c.id IN ({ids}) AND {rest}", params + more
+    sql = f"SELECT {_CLAIM_SELECT} {_FROM} WHERE {where} ORDER BY c.id"
+    if filters.limit is not None:
+        sql += " LIMIT ?"
+        params.append(filters.limit)
+    return sql, params
 
 
 def export_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -425,24 +443,35 @@ class Trend:
     undated: int = 0
 
 
+def _ids_sql(
+    slugs: Sequence[str], metric: str | None, since: str | None, until: str | None
+) -> tuple[str, list[Any]]:
+    """Return a query of the ids of the claims about `slugs` (of `metric`, as of since..until)
+    that reads nothing but the covering index claims_entity_metric_asof."""
+    where = [f"entity IN ({', '.join('?' * len(slugs))})"]
+    params: list[Any] = list(slugs)
+    if metric is not None:
+        where.append("metric = ?")
+        params.append(metric)
+    cond, more = _range_params("as_of", since, until)
+    return f"SELECT id FROM claims WHERE {' AND '.join(where + cond)}", params + more
+
+
 def trend_sql(
     slugs: Sequence[str], *, metric: str | None, since: str | None, until: str | None
 ) -> tuple[str, list[Any]]:
-    """Return the trend query for claims about `slugs` (uses claims_entity_metric_asof)."""
-    where = [f"c.entity IN ({', '.join('?' * len(slugs))})"]
-    params: list[Any] = list(slugs)
-    if metric:
-        where.append("c.metric = ?")
-        params.append(metric)
-    cond, more = _range_params("c.as_of", since, until)
-    where += cond
-    params += more
+    """Return the trend query for claims about `slugs`, in no particular order.
+
+    The ids come from the index first; the rows are then read in id order, where neighbouring
+    claims (and their articles) share pages: a third faster than in index order on 1M claims.
+    """
     cols = (  # TREND_FIELDS order, so rows need no copying
         "c.entity, NULL AS via, c.metric, c.as_of, c.value, c.low, c.high, c.qualifier, c.unit, "
         "'' AS display, NULL AS change, NULL AS change_pct, a.source, c.speaker, a.published, "
         "c.id, a.ref AS article_ref, c.article_id"
     )
-    return f"SELECT {cols} {_FROM} WHERE {' AND '.join(where)}", params
+    ids, params = _ids_sql(slugs, metric or None, since, until)
+    return f"SELECT {cols} {_FROM} WHERE c.id IN ({ids})", params
 
 
 def trend(
@@ -459,10 +488,16 @@ def trend(
     Claims about a composite (`al-hol+roj`) appear under each member with `via` set; `change`
     compares them with the composite's previous figure, never with the member's own.
     """
-    slug = resolve_entity(store, entity)
-    slugs = [slug, *composites_of(store, slug)]
+    known = _known(store)
+    slug = _resolve(known, entity)
+    slugs = [slug, *_composites(known[1], slug)]
     sql, params = trend_sql(slugs, metric=metric, since=since, until=until)
+    # SQLite sorts: the order of as_of_key (a period after the days inside it), outlet and
+    # publication date as "" when missing; text compares by code point as in Python.
+    outlet = "coalesce(a.source, ''), " if by_source else ""
+    sql += f" ORDER BY c.metric, {outlet}c.as_of || '~', coalesce(a.published, ''), c.id"
     result = Trend(slug)
+    previous: dict[tuple, float] = {}
     for row in store.query(sql, params):
         if row["as_of"] is None:
             result.undated += 1
@@ -472,21 +507,13 @@ def trend(
             row["via"] = row["entity"]
             row["entity"] = slug
         row["display"] = display(row)
-        result.rows.append(row)
-
-    def key(r: dict[str, Any]) -> tuple:
-        outlet = (r["source"] or "") if by_source else ""
-        return (r["metric"], outlet, as_of_key(r["as_of"]), r["published"] or "", r["id"])
-
-    result.rows.sort(key=key)
-    previous: dict[tuple, float] = {}
-    for row in result.rows:
         series = (row["metric"], (row["source"] or "") if by_source else "", row["via"])
         before = previous.get(series)
         if before is not None:
             row["change"] = row["value"] - before
             row["change_pct"] = round(row["change"] / before * 100, 1) if before else None
         previous[series] = row["value"]
+        result.rows.append(row)
     return result
 
 

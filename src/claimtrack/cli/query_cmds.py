@@ -128,13 +128,14 @@ def trend(
 
     Example: claimtrack trend al-hol --metric camp_population --by source
     """
-    from claimtrack import chart as charts
-    from claimtrack import compare, output, query, store
+    from claimtrack import output, query, store
 
     with user_errors(), store.connect(db) as st:
         since_, until_ = _date(since, "--since"), _date(until, "--until")
         if plot is not None:
-            charts.check_plot(plot)
+            from claimtrack.chart import check_plot
+
+            check_plot(plot)
         by_source = by is not None
         result = query.trend(
             st, entity, metric=metric and str(metric), by_source=by_source, since=since_,
@@ -142,13 +143,13 @@ def trend(
         )  # fmt: skip
         kind = output.resolve(fmt and str(fmt))
         if every is not None:
+            from claimtrack import compare
+
             rows = compare.aggregate(result.rows, str(every), by_source=by_source)
-            series = charts.aggregate_series(rows)
             columns = compare.AGGREGATE_FIELDS
             shown = compare.aggregate_table(rows) if kind == "table" else rows
         else:
             rows = result.rows
-            series = charts.trend_series(rows, by_source=by_source)
             columns = query.TREND_FIELDS
             shown = query.trend_table(rows) if kind == "table" else rows
         metrics = sorted({r["metric"] for r in rows})
@@ -156,15 +157,38 @@ def trend(
             f" per {every}" if every else ""
         )
         n = output.render(shown, kind, columns=None if kind == "table" else columns, title=title)
-        if kind == "table" and chart and n:
-            typer.echo("\n" + charts.text_chart(series), nl=False)
-        if plot is not None:
-            charts.write_plot(plot, series, title=title)
-            _note(f"chart written to {plot}")
+        show_chart = kind == "table" and chart and n > 0
+        if show_chart or plot is not None:
+            _draw(rows, aggregated=every is not None, by_source=by_source, show=show_chart,
+                  plot=plot, title=title)  # fmt: skip
         if n == 0:
             _note(f"no dated claims about {result.slug}")
         if result.undated:
             _note(f"{result.undated} claims without an as-of date left out")
+
+
+def _draw(
+    rows: list[dict],
+    *,
+    aggregated: bool,
+    by_source: bool,
+    show: bool,
+    plot: Path | None,
+    title: str,
+) -> None:
+    """Print the text chart of trend rows (`show`) and write it to `plot`; only then are the
+    series built (a few µs a row) and the chart module imported."""
+    from claimtrack import chart as charts
+
+    if aggregated:
+        series = charts.aggregate_series(rows)
+    else:
+        series = charts.trend_series(rows, by_source=by_source)
+    if show:
+        typer.echo("\n" + charts.text_chart(series), nl=False)
+    if plot is not None:
+        charts.write_plot(plot, series, title=title)
+        _note(f"chart written to {plot}")
 
 
 @app.command()
