@@ -61,6 +61,10 @@ def test_map_then_import_equals_a_direct_ingest(tmp_path: Path) -> None:
     direct = runner.invoke(app, ["ingest", *map(str, shards), "--db", str(tmp_path / "d.db")])
     assert direct.exit_code == 0, direct.output
     assert stored(tmp_path / "m.db") == stored(tmp_path / "d.db")
+    entities = "SELECT slug, name, kind, members FROM entities ORDER BY slug"
+    with sqlite3.connect(tmp_path / "m.db") as m, sqlite3.connect(tmp_path / "d.db") as d:
+        imported = m.execute(entities).fetchall()
+        assert imported and imported == d.execute(entities).fetchall()  # names for queries
 
     again = runner.invoke(
         app, ["import-claims", *map(str, outputs), "--db", str(tmp_path / "m.db")]

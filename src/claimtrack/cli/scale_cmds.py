@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli.app import DEFAULT_DB, DbOpt, DebugOpt, app, user_errors
+from claimtrack.cli.app import DEFAULT_DB, DbOpt, DebugOpt, GazetteerOpt, app, user_errors
 
 
 @app.command("import-claims")
@@ -21,16 +21,18 @@ def import_claims(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary")] = False,
     db: DbOpt = DEFAULT_DB,
+    gazetteer: GazetteerOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Load articles and their claims extracted on other machines; known texts are skipped.
 
     Example: claimtrack import-claims out/*.claims.jsonl --db claims.db
     """
-    from claimtrack import store
+    from claimtrack import query, store
     from claimtrack.scale.importer import import_records
 
     with user_errors(debug=debug), store.connect(db, write=True) as st:
+        query.sync_gazetteer(st, gazetteer)  # as ingest: queries read names from the tables
         summary = import_records(
             st, files, on_problem=lambda e: typer.echo(f"claimtrack: error: {e}", err=True)
         )
