@@ -46,21 +46,27 @@ def _entities() -> tuple[list[str], list[float]]:
 
 
 def build(path: Path | None = None, *, n_claims: int = N_CLAIMS) -> Path:
-    """Return the path of a synthetic database of `n_claims` claims, building it if needed."""
-    from claimtrack import store
+    """Return the path of a synthetic database of `n_claims` claims, building it if needed.
+
+    Like a database `ingest` or `import-claims` wrote, it holds the gazetteer's entity tables."""
+    from claimtrack import query, store
 
     path = path or DATA / f"claims-{n_claims}.db"
     if path.exists():
         try:
             with sqlite3.connect(path) as conn:
                 if conn.execute("SELECT count(*) FROM claims").fetchone()[0] == n_claims:
+                    if not conn.execute("SELECT count(*) FROM entities").fetchone()[0]:
+                        with store.connect(path, write=True) as st:  # built before they were
+                            query.sync_gazetteer(st)
                     return path
         except sqlite3.Error:
             pass
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    store.connect(path, write=True).close()  # schema, indexes, FTS triggers, views
+    with store.connect(path, write=True) as st:  # schema, indexes, FTS triggers, views
+        query.sync_gazetteer(st)
     rng = random.Random(SEED)
     entities, weights = _entities()
     conn = sqlite3.connect(path, isolation_level=None)
