@@ -84,58 +84,70 @@ def digit_pieces(raw: str) -> list[tuple[int, int, Any, Any]]:
 def tokenize(folded: str) -> list[Atom]:
     """Return the atoms of a folded text, in order."""
     lex = w.lexicon()
-    words = lex.words
+    analysed = lex.analysed
     atoms: list[Atom] = []
+    append = atoms.append
     skip = 0  # end of a space-grouped number read past the regex match
     for m in lex.pattern.finditer(folded):
-        if m.start() < skip:
+        text = m.group()
+        split = analysed.get(text)
+        if split is not None:  # a word met before: the common case
+            start, end = m.span()
+            if start < skip:
+                continue
+            off, roles, conj, definite = split
+            append(Atom(start + off, end, start, roles, conj, definite))
             continue
-        raw = m.group("d")
-        if raw is not None:
-            start = m.start()
-            if len(raw) <= 3 and folded.startswith(" ", m.end()) and raw.isdigit():
-                sm = _SPACED.match(folded, start)
-                if sm and not (start and folded[start - 1] in ".,"):
-                    raw, skip = sm.group(), sm.end()
+        start = m.start()
+        if start < skip:
+            continue
+        if not text[0].isdecimal():  # a word (`\d` is a decimal digit; no form starts with one)
+            split = _split(text, lex)
+            if split is None:  # the regex matched a form the lexicon has under another spacing
+                continue
+            if len(analysed) < _MAX_ANALYSED:
+                analysed[text] = split
+            off, roles, conj, definite = split
+            append(Atom(start + off, m.end(), start, roles, conj, definite))
+            continue
+        raw = text
+        if len(raw) <= 3 and folded.startswith(" ", m.end()) and raw.isdigit():
+            sm = _SPACED.match(folded, start)
+            if sm and not (start and folded[start - 1] in ".,"):
+                raw, skip = sm.group(), sm.end()
+        conj = False
+        cstart = start
+        prev = folded[start - 1] if start else ""
+        if prev in lex.clitic_letters and (start < 2 or not folded[start - 2].isalpha()):
+            conj = prev in lex.conj_letters
+            cstart = start - 1
+        for off, end, val, alt in digit_pieces(raw):
+            append(Atom(start + off, start + end, cstart, {}, conj, False, raw[off:end], val, alt))
+            cstart = start + end + 1
             conj = False
-            cstart = start
-            prev = folded[start - 1] if start else ""
-            if prev in lex.clitic_letters and (start < 2 or not folded[start - 2].isalpha()):
-                conj = prev in lex.conj_letters
-                cstart = start - 1
-            for off, end, val, alt in digit_pieces(raw):
-                atoms.append(
-                    Atom(start + off, start + end, cstart, {}, conj, False, raw[off:end], val, alt)
-                )
-                cstart = start + end + 1
-                conj = False
-            continue
-        clitic, word = m.group("c", "w")
-        if not word.isalpha():  # may hold spaces
-            word = w.key(word)
-        if not clitic:  # the common case: a bare word
-            roles = words.get(word)
-            if roles is not None:  # else the lexicon has it under another spacing
-                s0 = m.start()
-                atoms.append(Atom(s0, m.end(), s0, roles))
-            continue
-        full = clitic + word
-        for k in range(len(clitic) + 1):
-            roles = words.get(full[k:])
-            if roles is not None:
-                prefix = clitic[:k]
-                break
-        else:  # the regex matched a form the lexicon has under another spacing
-            continue
-        definite = bool(prefix) and prefix.endswith(lex.articles)
-        keep = 0
-        if definite:
-            keep = 1 if prefix.endswith(lex.articles[-1]) else len(lex.articles[0])
-            keep = max(keep, 0)
-        start = m.start("c") + len(prefix) - (keep if definite else 0)
-        conj = bool(prefix) and prefix[0] in lex.conj_letters
-        atoms.append(Atom(start, m.end(), m.start(), roles, conj, definite))
     return atoms
+
+
+_MAX_ANALYSED = 100_000  # bounds the cache against endless spacing variants of multi-word forms
+
+
+def _split(text: str, lex: w.Lexicon) -> tuple[int, dict[str, Any], bool, bool] | None:
+    """Return (offset of the atom in `text`, roles, conj, definite) for a matched word: the
+    shortest clitic prefix whose remainder is a form (an article stays with the word)."""
+    full = text if text.isalpha() else w.key(text)  # a form may hold spaces
+    for k in range(len(full)):
+        roles = lex.words.get(full[k:])
+        if roles is not None:
+            break
+    else:
+        return None
+    prefix = full[:k]
+    definite = bool(prefix) and prefix.endswith(lex.articles)
+    keep = 0
+    if definite:
+        keep = 1 if prefix.endswith(lex.articles[-1]) else len(lex.articles[0])
+    conj = bool(prefix) and prefix[0] in lex.conj_letters
+    return len(prefix) - keep, roles, conj, definite
 
 
 class Tokens:

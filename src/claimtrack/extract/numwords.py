@@ -70,6 +70,8 @@ class Lexicon:
     shares: frozenset[str] = frozenset()  # words after a fraction of a group ("half of them")
     references: frozenset[str] = frozenset()  # determiners of a reference ("the two camps")
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
+    # Filled by `numtokens.tokenize`: matched text -> how it splits into clitics and a form.
+    analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
 
 
 def key(text: str) -> str:
@@ -118,10 +120,9 @@ def _trie_regex(forms: list[str]) -> str:
             branches.append(piece + build(node[ch]))
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
+        if ends:  # `(?:a|b|)` tries the same as `(?:a|b)?`, without sre's costlier repeat
+            return "(?:" + "|".join(branches) + "|)"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(trie)
 
@@ -200,19 +201,22 @@ def lexicon() -> Lexicon:
     art = sorted(set(clitics.get("article", [])), key=len, reverse=True)
     prep_art = sorted(set(clitics.get("preposition_article", [])), key=len, reverse=True)
     conj_re = f"[{''.join(conj)}]?" if conj else ""
-    prep_re = f"[{''.join(prep)}]?" if prep else ""
-    alts = [prep_re + "(?:" + "|".join(map(re.escape, art)) + ")"] if art else []
+    prep_re = f"[{''.join(prep)}]" if prep else ""
+    # (conjunction) (preposition + article | article | preposition-article | preposition), each
+    # alternative opening with a letter or a class so that sre skips it in one test
+    art_re = "(?:" + "|".join(map(re.escape, art)) + ")" if art else ""
+    alts = ([prep_re + art_re] if prep and art else []) + ([art_re] if art else [])
     alts += [re.escape(p) for p in prep_art]
     if prep:
-        alts.append(f"[{''.join(prep)}]")
-    clitic_re = conj_re + ("(?:" + "|".join(alts) + ")?" if alts else "")
+        alts.append(prep_re)
+    clitic_re = conj_re + ("(?:" + "|".join(alts) + "|)" if alts else "")
     forms = sorted(words, key=len, reverse=True)
     word_re = _trie_regex(forms)
     letter_l = r"(?<![^\W\d_])"
     letter_r = r"(?![^\W\d_])"
-    pattern = re.compile(
-        r"(?P<d>\d+(?:[.,]\d+)*)" + f"|{letter_l}(?P<c>{clitic_re})(?P<w>{word_re}){letter_r}"
-    )
+    # A digit run, or a word with its clitics. No groups: the tokeniser reads the matched text.
+    # `\d\d*` rather than `\d+` lets sre skip the branch with a single class test.
+    pattern = re.compile(r"\d\d*(?:[.,]\d+)*" + f"|{letter_l}{clitic_re}(?:{word_re}){letter_r}")
     letters = frozenset("".join(conj + prep))
     articles = tuple(art[:1] + prep_art[:1])
     return Lexicon(
