@@ -53,25 +53,33 @@ class _Parser(Tokens):
         self.age_end = -1  # folded end of the last age range ("ages between 26 and 35")
 
     # -- helpers ------------------------------------------------------------------------------
-    def emit(self, s: int, e: int, value: Any, kind: Kind, **kw: Any) -> None:
+    def emit(
+        self,
+        s: int,
+        e: int,
+        value: Any,
+        kind: Kind,
+        qualifier: Qualifier = Qualifier.EXACT,
+        low: Any = None,
+        high: Any = None,
+        unit: str | None = None,
+    ) -> None:
         start, end = self.f.span(s, e)
-        qual = kw.pop("qualifier", Qualifier.EXACT)
-        low, high = kw.pop("low", None), kw.pop("high", None)
-        if qual is Qualifier.OVER and low is None:
+        if qualifier is Qualifier.OVER and low is None:
             low = value
-        if qual is Qualifier.UNDER and high is None:
+        if qualifier is Qualifier.UNDER and high is None:
             high = value
         self.out.append(
-            Numeral(
-                value=float(value),
-                qualifier=qual,
-                kind=kind,
-                start=start,
-                end=end,
-                text=self.f.original[start:end],
-                low=None if low is None else float(low),
-                high=None if high is None else float(high),
-                unit=kw.pop("unit", None),
+            Numeral(  # positional, in field order: a third cheaper than keywords here
+                float(value),
+                qualifier,
+                kind,
+                start,
+                end,
+                self.f.original[start:end],
+                None if low is None else float(low),
+                None if high is None else float(high),
+                unit,
             )
         )
 
@@ -246,16 +254,17 @@ class _Parser(Tokens):
 
     # -- the main loop --------------------------------------------------------------------------
     def run(self) -> list[Numeral]:
-        i = 0
-        while i < self.n:
-            i = self.step(i)
+        nxt = 0  # the atom after the last expression read
+        for i, at in enumerate(self.a):
+            if i >= nxt and (at.raw is not None or not _STARTS.isdisjoint(at.roles)):
+                nxt = self.step(i)
         return self.out
 
     def step(self, i: int) -> int:
+        """Read the expression that may begin at atom i (digits or a word with a role in
+        `_STARTS`); return the atom after it."""
         at = self.a[i]
         r = at.roles
-        if at.raw is None and _STARTS.isdisjoint(r):
-            return i + 1  # a word that begins nothing below: nothing to read here
         if w.WEEKDAY in r:
             k = i + 1
             if k < self.n and self.gap(i, k) in (" ", ",", "،"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from claimtrack.extract import numwords as w
@@ -24,6 +25,7 @@ CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n()«»\"]")
 TANWEEN = frozenset("\u064b\u064c\u064d")  # an indefinite noun's case ending: "ألفاً" is singular
 _PREV_WORD = re.compile(r"([^\W\d_]+) ?$")
 _GAP_MARKS = frozenset(("-", "/", ":", ",", "،"))  # what may stand between two atoms
+ADDRESS_MARKS = ("@", "://", "www.")  # an e-mail or web address
 
 
 @dataclass(slots=True)
@@ -158,6 +160,11 @@ class Tokens:
         self.t = folded.text
         self.a = atoms
         self.n = len(atoms)
+
+    @cached_property
+    def has_address(self) -> bool:
+        """Return whether the text holds an e-mail or web address mark anywhere."""
+        return any(mark in self.t for mark in ADDRESS_MARKS)
 
     def gap(self, i: int, j: int) -> str | None:
         """Return "" (glued), " ", or the punctuation between atoms i and j; None if apart."""
