@@ -8,6 +8,7 @@ An atom is one digit group or one lexicon form with its proclitics (و، ف، ب
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -90,18 +91,14 @@ def tokenize(folded: str) -> list[Atom]:
     atoms: list[Atom] = []
     append = atoms.append
     skip = 0  # end of a space-grouped number read past the regex match
-    for m in lex.pattern.finditer(folded):
-        text = m.group()
+    for start, end in _spans(folded, lex):
+        if start < skip:
+            continue
+        text = folded[start:end]
         split = analysed.get(text)
         if split is not None:  # a word met before: the common case
-            start, end = m.span()
-            if start < skip:
-                continue
             off, roles, conj, definite = split
             append(Atom(start + off, end, start, roles, conj, definite))
-            continue
-        start = m.start()
-        if start < skip:
             continue
         if not text[0].isdecimal():  # a word (`\d` is a decimal digit; no form starts with one)
             split = _split(text, lex)
@@ -110,10 +107,10 @@ def tokenize(folded: str) -> list[Atom]:
             if len(analysed) < _MAX_ANALYSED:
                 analysed[text] = split
             off, roles, conj, definite = split
-            append(Atom(start + off, m.end(), start, roles, conj, definite))
+            append(Atom(start + off, end, start, roles, conj, definite))
             continue
         raw = text
-        if len(raw) <= 3 and folded.startswith(" ", m.end()) and raw.isdigit():
+        if len(raw) <= 3 and folded.startswith(" ", end) and raw.isdigit():
             sm = _SPACED.match(folded, start)
             if sm and not (start and folded[start - 1] in ".,"):
                 raw, skip = sm.group(), sm.end()
@@ -128,6 +125,28 @@ def tokenize(folded: str) -> list[Atom]:
             cstart = start + end + 1
             conj = False
     return atoms
+
+
+def _spans(folded: str, lex: w.Lexicon) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) of every digit run and word, scanning left to right as
+    `digits|word` would (see `numwords.lexicon`)."""
+    n = len(folded)
+    pos = 0
+    while pos < n:
+        if folded[pos] in lex.word_starts:  # a word here has no character of its own before it
+            m = lex.word.match(folded, pos)
+            if m is not None:
+                yield pos, m.end()
+                pos = m.end()
+                continue
+        for m in lex.scan.finditer(folded, pos):
+            start, end = m.span(1) if m.lastindex else m.span()
+            yield start, end
+            if end < n and folded[end] in lex.word_starts:
+                pos = end  # a word may be glued to this token: look there first
+                break
+        else:
+            return
 
 
 _MAX_ANALYSED = 100_000  # bounds the cache against endless spacing variants of multi-word forms
@@ -176,8 +195,10 @@ class Tokens:
             if ch == " " or ch == "\t":
                 return " "
             return ch if ch in _GAP_MARKS else None
+        if b - a > 6:  # before slicing: atoms of sparse text lie far apart
+            return None
         s = self.t[a:b]
-        if len(s) > 6 or "\n" in s:
+        if "\n" in s:
             return None
         core = s.strip(" \t")
         if not core:

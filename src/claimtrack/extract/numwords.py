@@ -57,7 +57,9 @@ class Lexicon:
     """Folded form -> roles, the compiled tokeniser, and per-language switches."""
 
     words: dict[str, dict[str, Any]]
-    pattern: re.Pattern[str]
+    word: re.Pattern[str]  # a form with its clitics, at a given position
+    scan: re.Pattern[str]  # digit runs and words (see `lexicon`; read by `numtokens`)
+    word_starts: frozenset[str]  # the characters a word can begin with
     clitic_letters: frozenset[str]
     conj_letters: frozenset[str]
     articles: tuple[str, ...]  # the article, then the preposition+article form ("ال", "لل")
@@ -72,6 +74,9 @@ class Lexicon:
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
     # Filled by `numtokens.tokenize`: matched text -> how it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, as the tokeniser's regexes see it
 
 
 def key(text: str) -> str:
@@ -211,18 +216,28 @@ def lexicon() -> Lexicon:
         alts.append(prep_re)
     clitic_re = conj_re + ("(?:" + "|".join(alts) + "|)" if alts else "")
     forms = sorted(words, key=len, reverse=True)
-    word_re = _trie_regex(forms)
-    letter_l = r"(?<![^\W\d_])"
-    letter_r = r"(?![^\W\d_])"
-    # A digit run, or a word with its clitics. No groups: the tokeniser reads the matched text.
-    # `\d\d*` rather than `\d+` lets sre skip the branch with a single class test.
-    pattern = re.compile(r"\d\d*(?:[.,]\d+)*" + f"|{letter_l}{clitic_re}(?:{word_re}){letter_r}")
-    letters = frozenset("".join(conj + prep))
+    # A form with its clitics, starting after a non-letter and ending before one.
+    word_re = rf"(?<![^\W\d_]){clitic_re}(?:{_trie_regex(forms)})(?![^\W\d_])"
+    digits_re = r"\d\d*(?:[.,]\d+)*"  # `\d\d*`, not `\d+`: sre skips the branch in one test
+    # `scan` finds what `digits_re|word_re` finds trying every position, but it tries only at
+    # characters that are not letters of the lexicon, which sre skips in a tight loop. Such a
+    # character is the first digit of a run, or stands right before a token: a word follows a
+    # non-letter, which is not a letter of the lexicon. What has no such character before it
+    # (a word at the start of the text, or glued to the token before) `word` matches alone.
+    letters = {ch for form in words for ch in form if _LETTER.fullmatch(ch)}
+    others = "[^" + "".join(map(re.escape, sorted(letters))) + "]"
+    run_rest = r"(?<=\d)\d*(?:[.,]\d+)*"  # the character was the first digit of a run
+    scan = re.compile(f"{others}(?:{run_rest}|({digits_re}|{word_re}))")  # group 1: a token after
+    clitic_letters = frozenset("".join(conj + prep))
+    word_starts = frozenset(f[0] for f in words) | clitic_letters
+    word_starts |= {f[0] for f in art + prep_art}
     articles = tuple(art[:1] + prep_art[:1])
     return Lexicon(
         words,
-        pattern,
-        letters,
+        re.compile(word_re),
+        scan,
+        word_starts,
+        clitic_letters,
         frozenset("".join(conj)),
         articles,
         bare_years,
