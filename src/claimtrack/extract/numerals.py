@@ -329,17 +329,20 @@ class _Parser(Tokens):
         unit = None
         qual = Qualifier.EXACT
         kind = Kind.COUNT
-        if self.has(s - 1, w.CURPRE) and self.near(s - 1, s):
+        before = self.roles(s - 1)
+        if w.CURPRE in before and self.near(s - 1, s):
             s -= 1
-            unit = self.a[s].roles[w.CURPRE]
-        if self.has(s - 1, w.QPRE) and self.near(s - 1, s):
+            unit = before[w.CURPRE]
+            before = self.roles(s - 1)
+        if w.QPRE in before and self.near(s - 1, s):
             s -= 1
-            qual = Qualifier(self.a[s].roles[w.QPRE])
+            qual = Qualifier(before[w.QPRE])
             if unit is None and self.has(i - 1, w.CURPRE) and self.near(s, i):
                 unit = self.a[i - 1].roles[w.CURPRE]
+            before = self.roles(s - 1)
         low = high = None
         value = num.value
-        ratio = self.ratio(num)
+        ratio = self.ratio(num) if w.RATIO in self.roles(j + 1) else None
         if ratio is not None:  # "one in five", "واحد من كل خمسة"
             value, j = ratio
             self.emit(
@@ -347,7 +350,7 @@ class _Parser(Tokens):
             )
             return j + 1
         # range
-        rng_start = self.has(s - 1, w.RSTART) and self.near(s - 1, s)
+        rng_start = w.RSTART in before and self.near(s - 1, s)
         k = j + 1
         other = None
         by_word = False  # "X to Y", "X إلى Y"

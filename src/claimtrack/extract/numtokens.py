@@ -26,6 +26,7 @@ CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n()«»\"]")
 TANWEEN = frozenset("\u064b\u064c\u064d")  # an indefinite noun's case ending: "ألفاً" is singular
 _PREV_WORD = re.compile(r"([^\W\d_]+) ?$")
 _GAP_MARKS = frozenset(("-", "/", ":", ",", "،"))  # what may stand between two atoms
+_NO_ROLES: dict[str, Any] = {}  # never written
 ADDRESS_MARKS = ("@", "://", "www.")  # an e-mail or web address
 
 
@@ -120,6 +121,9 @@ def tokenize(folded: str) -> list[Atom]:
         if prev in lex.clitic_letters and (start < 2 or not folded[start - 2].isalpha()):
             conj = prev in lex.conj_letters
             cstart = start - 1
+        if raw.isdigit() and len(raw) <= MAX_DIGITS:  # as `digit_pieces`, without the call
+            append(Atom(start, start + len(raw), cstart, {}, conj, False, raw, int(raw)))
+            continue
         for off, end, val, alt in digit_pieces(raw):
             append(Atom(start + off, start + end, cstart, {}, conj, False, raw[off:end], val, alt))
             cstart = start + end + 1
@@ -217,6 +221,10 @@ class Tokens:
         if b - a == 1:  # as `gap`, without the call
             return self.t[a] in " \t"
         return self.gap(i, j) in ("", " ")
+
+    def roles(self, i: int) -> dict[str, Any]:
+        """Return the roles of atom i, none if there is no atom i."""
+        return self.a[i].roles if 0 <= i < self.n else _NO_ROLES
 
     def has(self, i: int, role: str) -> bool:
         """Return whether atom i exists and plays `role`."""
