@@ -52,9 +52,15 @@ def date(tk: Tokens, i: int) -> tuple[int, int] | None:
     """Return (day or year, last atom) of a date starting at atom i, or None."""
     at = tk.a[i]
     if at.raw is not None and i + 2 < tk.n:
-        g1, g2 = tk.gap(i, i + 1), tk.gap(i + 1, i + 2)
+        g1 = tk.gap(i, i + 1)
         b, c = tk.a[i + 1], tk.a[i + 2]
-        if g1 in ("/", "-") and g1 == g2 and b.raw and c.raw and _numeric(at, b, c):
+        if (
+            g1 in ("/", "-")
+            and g1 == tk.gap(i + 1, i + 2)
+            and b.raw
+            and c.raw
+            and _numeric(at, b, c)
+        ):
             return at.val, i + 2
     if w.MONTH in at.roles:
         k = i + 1

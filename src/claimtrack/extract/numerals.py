@@ -53,25 +53,33 @@ class _Parser(Tokens):
         self.age_end = -1  # folded end of the last age range ("ages between 26 and 35")
 
     # -- helpers ------------------------------------------------------------------------------
-    def emit(self, s: int, e: int, value: Any, kind: Kind, **kw: Any) -> None:
+    def emit(
+        self,
+        s: int,
+        e: int,
+        value: Any,
+        kind: Kind,
+        qualifier: Qualifier = Qualifier.EXACT,
+        low: Any = None,
+        high: Any = None,
+        unit: str | None = None,
+    ) -> None:
         start, end = self.f.span(s, e)
-        qual = kw.pop("qualifier", Qualifier.EXACT)
-        low, high = kw.pop("low", None), kw.pop("high", None)
-        if qual is Qualifier.OVER and low is None:
+        if qualifier is Qualifier.OVER and low is None:
             low = value
-        if qual is Qualifier.UNDER and high is None:
+        if qualifier is Qualifier.UNDER and high is None:
             high = value
         self.out.append(
-            Numeral(
-                value=float(value),
-                qualifier=qual,
-                kind=kind,
-                start=start,
-                end=end,
-                text=self.f.original[start:end],
-                low=None if low is None else float(low),
-                high=None if high is None else float(high),
-                unit=kw.pop("unit", None),
+            Numeral(  # positional, in field order: a third cheaper than keywords here
+                float(value),
+                qualifier,
+                kind,
+                start,
+                end,
+                self.f.original[start:end],
+                None if low is None else float(low),
+                None if high is None else float(high),
+                unit,
             )
         )
 
@@ -246,16 +254,17 @@ class _Parser(Tokens):
 
     # -- the main loop --------------------------------------------------------------------------
     def run(self) -> list[Numeral]:
-        i = 0
-        while i < self.n:
-            i = self.step(i)
+        nxt = 0  # the atom after the last expression read
+        for i, at in enumerate(self.a):
+            if i >= nxt and (at.raw is not None or not _STARTS.isdisjoint(at.roles)):
+                nxt = self.step(i)
         return self.out
 
     def step(self, i: int) -> int:
+        """Read the expression that may begin at atom i (digits or a word with a role in
+        `_STARTS`); return the atom after it."""
         at = self.a[i]
         r = at.roles
-        if at.raw is None and _STARTS.isdisjoint(r):
-            return i + 1  # a word that begins nothing below: nothing to read here
         if w.WEEKDAY in r:
             k = i + 1
             if k < self.n and self.gap(i, k) in (" ", ",", "،"):
@@ -320,17 +329,20 @@ class _Parser(Tokens):
         unit = None
         qual = Qualifier.EXACT
         kind = Kind.COUNT
-        if self.has(s - 1, w.CURPRE) and self.near(s - 1, s):
+        before = self.roles(s - 1)
+        if w.CURPRE in before and self.near(s - 1, s):
             s -= 1
-            unit = self.a[s].roles[w.CURPRE]
-        if self.has(s - 1, w.QPRE) and self.near(s - 1, s):
+            unit = before[w.CURPRE]
+            before = self.roles(s - 1)
+        if w.QPRE in before and self.near(s - 1, s):
             s -= 1
-            qual = Qualifier(self.a[s].roles[w.QPRE])
+            qual = Qualifier(before[w.QPRE])
             if unit is None and self.has(i - 1, w.CURPRE) and self.near(s, i):
                 unit = self.a[i - 1].roles[w.CURPRE]
+            before = self.roles(s - 1)
         low = high = None
         value = num.value
-        ratio = self.ratio(num)
+        ratio = self.ratio(num) if w.RATIO in self.roles(j + 1) else None
         if ratio is not None:  # "one in five", "واحد من كل خمسة"
             value, j = ratio
             self.emit(
@@ -338,7 +350,7 @@ class _Parser(Tokens):
             )
             return j + 1
         # range
-        rng_start = self.has(s - 1, w.RSTART) and self.near(s - 1, s)
+        rng_start = w.RSTART in before and self.near(s - 1, s)
         k = j + 1
         other = None
         by_word = False  # "X to Y", "X إلى Y"

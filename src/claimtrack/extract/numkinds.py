@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from claimtrack.extract import numwords as w
-from claimtrack.extract.numtokens import CLAUSE_BREAK, MAX_DIGITS, Tokens, is_year
+from claimtrack.extract.numtokens import ADDRESS_MARKS, CLAUSE_BREAK, MAX_DIGITS, Tokens, is_year
 from claimtrack.model import Kind
 
 _ID_GAP = frozenset(" \t(#:-.")
@@ -45,24 +45,22 @@ def context_kind(
 ) -> Kind:
     """Return the kind implied by cues around the number spanning atoms s..j (digits from i)."""
     first = tk.a[i]
-    if kind not in (Kind.COUNT, Kind.YEAR) and not tk.has(s - 1, w.AGE):
-        return kind
     prev = s - 1
-    has_prev = prev >= 0 and tk.gap(prev, s) in ("", " ")
-    counted = tk.counts_next(j)
-    if first.raw is not None and is_identifier(tk, i, prev, scaled=scaled, counted=counted):
+    prev_roles = tk.a[prev].roles if prev >= 0 else {}
+    if kind is not Kind.COUNT and kind is not Kind.YEAR and w.AGE not in prev_roles:
+        return kind
+    if first.raw is not None and is_identifier(tk, i, j, prev, scaled=scaled):
         return Kind.IDENTIFIER
-    if has_prev and w.AGE in tk.a[prev].roles:
-        return Kind.DURATION
-    if has_prev and w.TCUE in tk.a[prev].roles:
-        return Kind.TIME
+    if (w.AGE in prev_roles or w.TCUE in prev_roles) and tk.gap(prev, s) in ("", " "):
+        return Kind.DURATION if w.AGE in prev_roles else Kind.TIME
     yearish = is_year(first) and not scaled and (not ranged or other_is_year)
     opened = ranged and s == i - 1 and w.RSTART in tk.a[s].roles  # "between 2019 and 2021"
     if yearish and (s == i or opened):
-        lex = w.lexicon()
-        cued = has_prev and w.YCUE in tk.a[prev].roles
         if kind is Kind.YEAR:
             return Kind.YEAR
+        lex = w.lexicon()
+        counted = tk.counts_next(j)
+        cued = w.YCUE in prev_roles and tk.gap(prev, s) in ("", " ")
         if cued and not (counted and lex.counted_beats_cue.get(lang, False)):
             return Kind.YEAR
         if lex.bare_years.get(lang, False) and not counted:
@@ -72,12 +70,13 @@ def context_kind(
     return kind
 
 
-def is_identifier(tk: Tokens, i: int, prev: int, *, scaled: bool, counted: bool) -> bool:
-    """Return whether the digits at atom i name something rather than count it."""
+def is_identifier(tk: Tokens, i: int, j: int, prev: int, *, scaled: bool) -> bool:
+    """Return whether the digits at atom i (of a number ending at atom j) name something
+    rather than count it."""
     at = tk.a[i]
     raw = at.raw or ""
     t = tk.t
-    if prev >= 0 and w.IDCUE in tk.a[prev].roles and not scaled and not counted:
+    if prev >= 0 and w.IDCUE in tk.a[prev].roles and not scaled and not tk.counts_next(j):
         between = t[tk.a[prev].end : at.cstart]
         if len(between) <= 4 and all(c in _ID_GAP for c in between):
             return True
@@ -99,12 +98,14 @@ def is_identifier(tk: Tokens, i: int, prev: int, *, scaled: bool, counted: bool)
         and t[at.cstart - 2].isalpha()
     ):
         return True
+    if not tk.has_address:
+        return False
     lo = max(0, at.start - 60)
     hi = min(len(t), at.end + 60)
     left = t.rfind(" ", lo, at.start)
     right = t.find(" ", at.end, hi)
     run = t[left + 1 if left >= 0 else lo : right if right >= 0 else hi]
-    return "@" in run or "://" in run or "www." in run
+    return any(mark in run for mark in ADDRESS_MARKS)
 
 
 def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int, int, Any]:
@@ -143,8 +144,10 @@ def is_apposed_age(tk: Tokens, s: int, j: int, value: Any) -> bool:
     t = tk.t
     start, end = tk.a[s].cstart, tk.a[j].end
     after = t[end : end + 1]
+    if after not in (",", ")", "."):
+        return False
     m = _APPOSED_NAME.search(t, max(0, start - 40), start)
-    if m is None or after not in (",", ")", "."):
+    if m is None:
         return False
     if m.group(2) is not None and m.group(2) not in w.lexicon().age_apposed:
         return False

@@ -8,8 +8,10 @@ An atom is one digit group or one lexicon form with its proclitics (و، ف، ب
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from claimtrack.extract import numwords as w
@@ -24,6 +26,8 @@ CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n()«»\"]")
 TANWEEN = frozenset("\u064b\u064c\u064d")  # an indefinite noun's case ending: "ألفاً" is singular
 _PREV_WORD = re.compile(r"([^\W\d_]+) ?$")
 _GAP_MARKS = frozenset(("-", "/", ":", ",", "،"))  # what may stand between two atoms
+_NO_ROLES: dict[str, Any] = {}  # never written
+ADDRESS_MARKS = ("@", "://", "www.")  # an e-mail or web address
 
 
 @dataclass(slots=True)
@@ -84,58 +88,91 @@ def digit_pieces(raw: str) -> list[tuple[int, int, Any, Any]]:
 def tokenize(folded: str) -> list[Atom]:
     """Return the atoms of a folded text, in order."""
     lex = w.lexicon()
-    words = lex.words
+    analysed = lex.analysed
     atoms: list[Atom] = []
+    append = atoms.append
     skip = 0  # end of a space-grouped number read past the regex match
-    for m in lex.pattern.finditer(folded):
-        if m.start() < skip:
+    for start, end in _spans(folded, lex):
+        if start < skip:
             continue
-        raw = m.group("d")
-        if raw is not None:
-            start = m.start()
-            if len(raw) <= 3 and folded.startswith(" ", m.end()) and raw.isdigit():
-                sm = _SPACED.match(folded, start)
-                if sm and not (start and folded[start - 1] in ".,"):
-                    raw, skip = sm.group(), sm.end()
+        text = folded[start:end]
+        split = analysed.get(text)
+        if split is not None:  # a word met before: the common case
+            off, roles, conj, definite = split
+            append(Atom(start + off, end, start, roles, conj, definite))
+            continue
+        if not text[0].isdecimal():  # a word (`\d` is a decimal digit; no form starts with one)
+            split = _split(text, lex)
+            if split is None:  # the regex matched a form the lexicon has under another spacing
+                continue
+            if len(analysed) < _MAX_ANALYSED:
+                analysed[text] = split
+            off, roles, conj, definite = split
+            append(Atom(start + off, end, start, roles, conj, definite))
+            continue
+        raw = text
+        if len(raw) <= 3 and folded.startswith(" ", end) and raw.isdigit():
+            sm = _SPACED.match(folded, start)
+            if sm and not (start and folded[start - 1] in ".,"):
+                raw, skip = sm.group(), sm.end()
+        conj = False
+        cstart = start
+        prev = folded[start - 1] if start else ""
+        if prev in lex.clitic_letters and (start < 2 or not folded[start - 2].isalpha()):
+            conj = prev in lex.conj_letters
+            cstart = start - 1
+        if raw.isdigit() and len(raw) <= MAX_DIGITS:  # as `digit_pieces`, without the call
+            append(Atom(start, start + len(raw), cstart, {}, conj, False, raw, int(raw)))
+            continue
+        for off, end, val, alt in digit_pieces(raw):
+            append(Atom(start + off, start + end, cstart, {}, conj, False, raw[off:end], val, alt))
+            cstart = start + end + 1
             conj = False
-            cstart = start
-            prev = folded[start - 1] if start else ""
-            if prev in lex.clitic_letters and (start < 2 or not folded[start - 2].isalpha()):
-                conj = prev in lex.conj_letters
-                cstart = start - 1
-            for off, end, val, alt in digit_pieces(raw):
-                atoms.append(
-                    Atom(start + off, start + end, cstart, {}, conj, False, raw[off:end], val, alt)
-                )
-                cstart = start + end + 1
-                conj = False
-            continue
-        clitic, word = m.group("c", "w")
-        if not word.isalpha():  # may hold spaces
-            word = w.key(word)
-        if not clitic:  # the common case: a bare word
-            roles = words.get(word)
-            if roles is not None:  # else the lexicon has it under another spacing
-                s0 = m.start()
-                atoms.append(Atom(s0, m.end(), s0, roles))
-            continue
-        full = clitic + word
-        for k in range(len(clitic) + 1):
-            roles = words.get(full[k:])
-            if roles is not None:
-                prefix = clitic[:k]
-                break
-        else:  # the regex matched a form the lexicon has under another spacing
-            continue
-        definite = bool(prefix) and prefix.endswith(lex.articles)
-        keep = 0
-        if definite:
-            keep = 1 if prefix.endswith(lex.articles[-1]) else len(lex.articles[0])
-            keep = max(keep, 0)
-        start = m.start("c") + len(prefix) - (keep if definite else 0)
-        conj = bool(prefix) and prefix[0] in lex.conj_letters
-        atoms.append(Atom(start, m.end(), m.start(), roles, conj, definite))
     return atoms
+
+
+def _spans(folded: str, lex: w.Lexicon) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) of every digit run and word, scanning left to right as
+    `digits|word` would (see `numwords.lexicon`)."""
+    n = len(folded)
+    pos = 0
+    while pos < n:
+        if folded[pos] in lex.word_starts:  # a word here has no character of its own before it
+            m = lex.word.match(folded, pos)
+            if m is not None:
+                yield pos, m.end()
+                pos = m.end()
+                continue
+        for m in lex.scan.finditer(folded, pos):
+            start, end = m.span(1) if m.lastindex else m.span()
+            yield start, end
+            if end < n and folded[end] in lex.word_starts:
+                pos = end  # a word may be glued to this token: look there first
+                break
+        else:
+            return
+
+
+_MAX_ANALYSED = 100_000  # bounds the cache against endless spacing variants of multi-word forms
+
+
+def _split(text: str, lex: w.Lexicon) -> tuple[int, dict[str, Any], bool, bool] | None:
+    """Return (offset of the atom in `text`, roles, conj, definite) for a matched word: the
+    shortest clitic prefix whose remainder is a form (an article stays with the word)."""
+    full = text if text.isalpha() else w.key(text)  # a form may hold spaces
+    for k in range(len(full)):
+        roles = lex.words.get(full[k:])
+        if roles is not None:
+            break
+    else:
+        return None
+    prefix = full[:k]
+    definite = bool(prefix) and prefix.endswith(lex.articles)
+    keep = 0
+    if definite:
+        keep = 1 if prefix.endswith(lex.articles[-1]) else len(lex.articles[0])
+    conj = bool(prefix) and prefix[0] in lex.conj_letters
+    return len(prefix) - keep, roles, conj, definite
 
 
 class Tokens:
@@ -147,6 +184,11 @@ class Tokens:
         self.a = atoms
         self.n = len(atoms)
 
+    @cached_property
+    def has_address(self) -> bool:
+        """Return whether the text holds an e-mail or web address mark anywhere."""
+        return any(mark in self.t for mark in ADDRESS_MARKS)
+
     def gap(self, i: int, j: int) -> str | None:
         """Return "" (glued), " ", or the punctuation between atoms i and j; None if apart."""
         a, b = self.a[i].end, self.a[j].cstart
@@ -157,8 +199,10 @@ class Tokens:
             if ch == " " or ch == "\t":
                 return " "
             return ch if ch in _GAP_MARKS else None
+        if b - a > 6:  # before slicing: atoms of sparse text lie far apart
+            return None
         s = self.t[a:b]
-        if len(s) > 6 or "\n" in s:
+        if "\n" in s:
             return None
         core = s.strip(" \t")
         if not core:
@@ -177,6 +221,10 @@ class Tokens:
         if b - a == 1:  # as `gap`, without the call
             return self.t[a] in " \t"
         return self.gap(i, j) in ("", " ")
+
+    def roles(self, i: int) -> dict[str, Any]:
+        """Return the roles of atom i, none if there is no atom i."""
+        return self.a[i].roles if 0 <= i < self.n else _NO_ROLES
 
     def has(self, i: int, role: str) -> bool:
         """Return whether atom i exists and plays `role`."""

@@ -57,7 +57,9 @@ class Lexicon:
     """Folded form -> roles, the compiled tokeniser, and per-language switches."""
 
     words: dict[str, dict[str, Any]]
-    pattern: re.Pattern[str]
+    word: re.Pattern[str]  # a form with its clitics, at a given position
+    scan: re.Pattern[str]  # digit runs and words (see `lexicon`; read by `numtokens`)
+    word_starts: frozenset[str]  # the characters a word can begin with
     clitic_letters: frozenset[str]
     conj_letters: frozenset[str]
     articles: tuple[str, ...]  # the article, then the preposition+article form ("ال", "لل")
@@ -70,6 +72,11 @@ class Lexicon:
     shares: frozenset[str] = frozenset()  # words after a fraction of a group ("half of them")
     references: frozenset[str] = frozenset()  # determiners of a reference ("the two camps")
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
+    # Filled by `numtokens.tokenize`: matched text -> how it splits into clitics and a form.
+    analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
+
+
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, as the tokeniser's regexes see it
 
 
 def key(text: str) -> str:
@@ -118,10 +125,9 @@ def _trie_regex(forms: list[str]) -> str:
             branches.append(piece + build(node[ch]))
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
+        if ends:  # `(?:a|b|)` tries the same as `(?:a|b)?`, without sre's costlier repeat
+            return "(?:" + "|".join(branches) + "|)"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(trie)
 
@@ -200,25 +206,38 @@ def lexicon() -> Lexicon:
     art = sorted(set(clitics.get("article", [])), key=len, reverse=True)
     prep_art = sorted(set(clitics.get("preposition_article", [])), key=len, reverse=True)
     conj_re = f"[{''.join(conj)}]?" if conj else ""
-    prep_re = f"[{''.join(prep)}]?" if prep else ""
-    alts = [prep_re + "(?:" + "|".join(map(re.escape, art)) + ")"] if art else []
+    prep_re = f"[{''.join(prep)}]" if prep else ""
+    # (conjunction) (preposition + article | article | preposition-article | preposition), each
+    # alternative opening with a letter or a class so that sre skips it in one test
+    art_re = "(?:" + "|".join(map(re.escape, art)) + ")" if art else ""
+    alts = ([prep_re + art_re] if prep and art else []) + ([art_re] if art else [])
     alts += [re.escape(p) for p in prep_art]
     if prep:
-        alts.append(f"[{''.join(prep)}]")
-    clitic_re = conj_re + ("(?:" + "|".join(alts) + ")?" if alts else "")
+        alts.append(prep_re)
+    clitic_re = conj_re + ("(?:" + "|".join(alts) + "|)" if alts else "")
     forms = sorted(words, key=len, reverse=True)
-    word_re = _trie_regex(forms)
-    letter_l = r"(?<![^\W\d_])"
-    letter_r = r"(?![^\W\d_])"
-    pattern = re.compile(
-        r"(?P<d>\d+(?:[.,]\d+)*)" + f"|{letter_l}(?P<c>{clitic_re})(?P<w>{word_re}){letter_r}"
-    )
-    letters = frozenset("".join(conj + prep))
+    # A form with its clitics, starting after a non-letter and ending before one.
+    word_re = rf"(?<![^\W\d_]){clitic_re}(?:{_trie_regex(forms)})(?![^\W\d_])"
+    digits_re = r"\d\d*(?:[.,]\d+)*"  # `\d\d*`, not `\d+`: sre skips the branch in one test
+    # `scan` finds what `digits_re|word_re` finds trying every position, but it tries only at
+    # characters that are not letters of the lexicon, which sre skips in a tight loop. Such a
+    # character is the first digit of a run, or stands right before a token: a word follows a
+    # non-letter, which is not a letter of the lexicon. What has no such character before it
+    # (a word at the start of the text, or glued to the token before) `word` matches alone.
+    letters = {ch for form in words for ch in form if _LETTER.fullmatch(ch)}
+    others = "[^" + "".join(map(re.escape, sorted(letters))) + "]"
+    run_rest = r"(?<=\d)\d*(?:[.,]\d+)*"  # the character was the first digit of a run
+    scan = re.compile(f"{others}(?:{run_rest}|({digits_re}|{word_re}))")  # group 1: a token after
+    clitic_letters = frozenset("".join(conj + prep))
+    word_starts = frozenset(f[0] for f in words) | clitic_letters
+    word_starts |= {f[0] for f in art + prep_art}
     articles = tuple(art[:1] + prep_art[:1])
     return Lexicon(
         words,
-        pattern,
-        letters,
+        re.compile(word_re),
+        scan,
+        word_starts,
+        clitic_letters,
         frozenset("".join(conj)),
         articles,
         bare_years,
