@@ -125,8 +125,8 @@ def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int,
         ):
             j += 1
     if j > i and all(tk.a[k].raw for k in range(i, j + 1)):
-        digits = "".join((tk.a[k].raw or "").replace(" ", "") for k in range(i, j + 1))
-        value = int(digits[:MAX_DIGITS])
+        digits = "".join(ch for k in range(i, j + 1) for ch in tk.a[k].raw or "" if ch.isdigit())
+        value = int(digits[:MAX_DIGITS])  # an identifier's value is its digits ("24,16" too)
     end = tk.a[j].end
     m = _SUBSECTIONS.match(t, end)
     if m:
