@@ -313,13 +313,19 @@ def _speaks(
     before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
     if before and before[0] in sp.passive:
         return False
-    weak = sp.weak.first(ftext, v.start, v.end)
-    if not (weak and weak.start == v.start and weak.end == v.end):
+    # as `sp.weak.first(ftext, v.start, v.end)` being the verb's own span: a match there
+    weak = sp.weak.pattern.match(ftext, v.start, v.end) if sp.weak.pattern else None
+    if not (weak and weak.end() == v.end and _is_form(sp.weak, weak)):
         return True
     if any(sp.opens_word.fullmatch(w) for w in ftext[v.end : min(end, v.end + 60)].split()[:3]):
         return True
     written = surface(max(start, v.start - 30), v.start).split()[-1:] if surface else []
     return bool(written) and written[0][:1].isupper()
+
+
+def _is_form(lex: lexicon.Lexicon, m: re.Match[str]) -> bool:
+    """Whether a match of `lex.pattern` is a hit of `lex` (as `Lexicon.find` keys it)."""
+    return m[1] in lex.keys or " ".join(m[1].split()) in lex.keys
 
 
 def _new_subject(
