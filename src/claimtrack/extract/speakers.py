@@ -188,9 +188,9 @@ class SpeakerTrack:
         starts = _Starts(self.speech, self.ftext, s, e)
         if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
             return None, False
-        return find_speaker(
-            self.ftext, None if self.has_persons else "", s, e, lang=self.lang, previous=previous,
-            surface=self.original, persons=self.persons, starts=starts,
+        return _find_speaker(
+            self.speech, starts, None if self.has_persons else "", s, e, previous, self.original,
+            self.persons,
         )  # fmt: skip
 
     def at(self, i: int) -> str | None:
@@ -232,6 +232,21 @@ def find_speaker(
     sp = _speech(lang)
     persons = {} if persons is None else persons
     starts = _Starts(sp, ftext, start, end) if starts is None else starts
+    return _find_speaker(sp, starts, original, start, end, previous, surface, persons)
+
+
+def _find_speaker(
+    sp: _Speech,
+    starts: _Starts,
+    original: str | None,
+    start: int,
+    end: int,
+    previous: str | None,
+    surface: Callable[[int, int], str] | None,
+    persons: dict[str, str],
+) -> tuple[str | None, bool]:
+    """Return `find_speaker` of the sentence `starts.ftext[start:end]`."""
+    ftext = starts.ftext
     according = starts.find(sp.according, start, end)
     verbs = [
         v for v in starts.find(sp.verbs, start, end) if _speaks(sp, ftext, v, start, end, surface)
@@ -310,9 +325,10 @@ def _speaks(
     not := a passive ("12 bodies were found", "it was announced")
          | a `weak` form ("ما بين 10 و12", "put at 70,000") with no reported speech opening
            within three words and no capitalised subject right before it ("Khaled Ibrahim put")"""
-    before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
-    if before and before[0] in sp.passive:
-        return False
+    if sp.passive:
+        before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
+        if before and before[0] in sp.passive:
+            return False
     # as `sp.weak.first(ftext, v.start, v.end)` being the verb's own span: a match there
     weak = sp.weak.pattern.match(ftext, v.start, v.end) if sp.weak.pattern else None
     if not (weak and weak.end() == v.end and _is_form(sp.weak, weak)):
