@@ -31,6 +31,7 @@ _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
 _HAS_NAME = re.compile(_NAME)  # every personal-name pattern above needs one
+_END = re.Match.end  # `map(_END, finditer(...))`: the ends of the matches, without a comprehension
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ class _Starts:
         self.ftext = ftext
         # Every such place follows a non-word character (its pattern opens with `(?<!\w)`):
         # `re` looks for a non-word character much faster than it tries every place.
-        self.at = [m.end() for m in sp.word_after.finditer(ftext, max(start - 1, 0), end)]
+        self.at = list(map(_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
         if start == 0 and sp.any_word_at.match(ftext, 0, end):
             self.at.insert(0, 0)
 
@@ -248,9 +249,9 @@ def _find_speaker(
     """Return `find_speaker` of the sentence `starts.ftext[start:end]`."""
     ftext = starts.ftext
     according = starts.find(sp.according, start, end)
-    verbs = [
-        v for v in starts.find(sp.verbs, start, end) if _speaks(sp, ftext, v, start, end, surface)
-    ]
+    verbs = starts.find(sp.verbs, start, end)
+    if verbs:
+        verbs = [v for v in verbs if _speaks(sp, ftext, v, start, end, surface)]
     if not according and not verbs:
         return None, False
     names = starts.find(sp.names, start, end)
@@ -278,7 +279,7 @@ def _find_speaker(
     best: tuple[int, str] | None = None
     # a name after the word opening the reported speech is what is said, not who says it
     said = None
-    if any(n.start >= verbs[0].end for n in names):
+    if names and names[-1].start >= verbs[0].end:  # a name after the first verb (in order)
         said = sp.opens_word.search(ftext, verbs[0].end, end)
     for v in verbs:
         for n in names:
@@ -360,7 +361,8 @@ def _new_subject(
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
     for v in verbs:
         lo = max(start, v.start - 40)
-        cut = max([lo, *(m.end() for m in _CLAUSE.finditer(ftext, lo, v.start))])
+        marks = list(map(_END, _CLAUSE.finditer(ftext, lo, v.start)))
+        cut = marks[-1] if marks else lo  # after the last clause mark before the verb
         before = ftext[cut : v.start].split()[-3:]
         after3 = ftext[v.end : min(end, v.end + 50)].split()[:3]
         for ws in (before, after3):
