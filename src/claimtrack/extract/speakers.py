@@ -109,9 +109,9 @@ class _Starts:
     """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
 
     A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
-    one scan of the sentence for every form of every lexicon (`any_word_at`) finds each such
-    p; trying a lexicon at those few places alone gives what `Lexicon.find` gives in the
-    sentence or any part of it, without a scan of its own."""
+    one scan of the sentence for every form of every lexicon (`any_word_at`, found as
+    `word_after`) finds each such p; trying a lexicon at those few places alone gives what
+    `Lexicon.find` gives in the sentence or any part of it, without a scan of its own."""
 
     __slots__ = ("at", "ftext")
 
