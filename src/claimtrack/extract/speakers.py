@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +31,7 @@ _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
 _HAS_NAME = re.compile(_NAME)  # every personal-name pattern above needs one
+_END = re.Match.end  # `map(_END, finditer(...))`: the ends of the matches, without a comprehension
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class _Speech:
     passive: frozenset[str]
     weak: lexicon.Lexicon
     any_word_at: re.Pattern[str]  # where any form of the lexicons above begins (`_Starts`)
+    word_after: re.Pattern[str]  # a non-word character, then such a place (`_Starts`)
 
 
 @cache
@@ -68,11 +70,11 @@ def _speech(lang: str) -> _Speech:
         "official": lexicon.words(data.get("official", [])),
         "weak": lexicon.words(data.get("weak", [])),
     }
+    starts = lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
     return _Speech(
         **lexicons,
-        any_word_at=_at_each(
-            lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
-        ),
+        any_word_at=_at_each(starts),
+        word_after=re.compile(rf"\W(?={starts.pattern.pattern})" if starts.pattern else "(?!)"),
         opens=re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
         ),
@@ -107,44 +109,55 @@ class _Starts:
     """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
 
     A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
-    one scan of the sentence for every form of every lexicon (`any_word_at`) finds each such
-    p; trying a lexicon at those few places alone gives what `Lexicon.find` gives in the
-    sentence or any part of it, without a scan of its own."""
+    one scan of the sentence for every form of every lexicon (`any_word_at`, found as
+    `word_after`) finds each such p; trying a lexicon at those few places alone gives what
+    `Lexicon.find` gives in the sentence or any part of it, without a scan of its own."""
 
     __slots__ = ("at", "ftext")
 
     def __init__(self, sp: _Speech, ftext: str, start: int, end: int) -> None:
         self.ftext = ftext
-        self.at = [m.start() for m in sp.any_word_at.finditer(ftext, start, end)]
+        # Every such place follows a non-word character (its pattern opens with `(?<!\w)`):
+        # `re` looks for a non-word character much faster than it tries every place.
+        self.at = list(map(_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
+        if start == 0 and sp.any_word_at.match(ftext, 0, end):
+            self.at.insert(0, 0)
 
     def first_start(self, start: int, end: int) -> int | None:
         """Return the first place in `ftext[start:end]` where a word of a lexicon may begin."""
         i = bisect_left(self.at, start)
         return self.at[i] if i < len(self.at) and self.at[i] < end else None
 
-    def hits(self, lex: lexicon.Lexicon, start: int, end: int) -> Iterator[lexicon.Hit]:
-        """Yield the hits of `lex.find(ftext, start, end)` in order."""
-        if lex.pattern is None:
-            return
-        ft, at, match, keys = self.ftext, self.at, lex.pattern.match, lex.keys
+    def find(
+        self, lex: lexicon.Lexicon, start: int, end: int, *, first: bool = False
+    ) -> list[lexicon.Hit]:
+        """Return `lex.find(ftext, start, end)` (with `first`, only its first hit)."""
+        at = self.at
+        lo, hi = bisect_left(at, start), bisect_left(at, end)
+        if lo == hi or lex.pattern is None:
+            return []
+        ft, match, keys = self.ftext, lex.pattern.match, lex.keys
+        hits = []
         pos = start  # where `finditer` would search on from
-        for i in range(bisect_left(at, start), bisect_left(at, end)):
-            if at[i] >= pos and (m := match(ft, at[i], end)):
-                pos = m.end()
+        for p in at[lo:hi]:
+            if p >= pos and (m := match(ft, p, end)):
                 core = m.group(m.lastindex or 0)  # as `Lexicon.find`: the form, then its key
                 key = keys.get(core)
                 if key is None:
                     key = keys.get(" ".join(core.split()))
                 if key is not None:
-                    yield lexicon.Hit(m.start(), pos, key)
-
-    def find(self, lex: lexicon.Lexicon, start: int, end: int) -> list[lexicon.Hit]:
-        """Return `lex.find(ftext, start, end)`."""
-        return list(self.hits(lex, start, end))
+                    pos = m.end()
+                    hits.append(lexicon.Hit(p, pos, key))
+                    if first:
+                        break
+                else:
+                    pos = m.end()
+        return hits
 
     def first(self, lex: lexicon.Lexicon, start: int, end: int) -> lexicon.Hit | None:
         """Return `lex.first(ftext, start, end)`."""
-        return next(self.hits(lex, start, end), None)
+        hits = self.find(lex, start, end, first=True)
+        return hits[0] if hits else None
 
 
 class SpeakerTrack:
@@ -176,9 +189,9 @@ class SpeakerTrack:
         starts = _Starts(self.speech, self.ftext, s, e)
         if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
             return None, False
-        return find_speaker(
-            self.ftext, None if self.has_persons else "", s, e, lang=self.lang, previous=previous,
-            surface=self.original, persons=self.persons, starts=starts,
+        return _find_speaker(
+            self.speech, starts, None if self.has_persons else "", s, e, previous, self.original,
+            self.persons,
         )  # fmt: skip
 
     def at(self, i: int) -> str | None:
@@ -220,10 +233,25 @@ def find_speaker(
     sp = _speech(lang)
     persons = {} if persons is None else persons
     starts = _Starts(sp, ftext, start, end) if starts is None else starts
+    return _find_speaker(sp, starts, original, start, end, previous, surface, persons)
+
+
+def _find_speaker(
+    sp: _Speech,
+    starts: _Starts,
+    original: str | None,
+    start: int,
+    end: int,
+    previous: str | None,
+    surface: Callable[[int, int], str] | None,
+    persons: dict[str, str],
+) -> tuple[str | None, bool]:
+    """Return `find_speaker` of the sentence `starts.ftext[start:end]`."""
+    ftext = starts.ftext
     according = starts.find(sp.according, start, end)
-    verbs = [
-        v for v in starts.hits(sp.verbs, start, end) if _speaks(sp, ftext, v, start, end, surface)
-    ]
+    verbs = starts.find(sp.verbs, start, end)
+    if verbs:
+        verbs = [v for v in verbs if _speaks(sp, ftext, v, start, end, surface)]
     if not according and not verbs:
         return None, False
     names = starts.find(sp.names, start, end)
@@ -251,7 +279,7 @@ def find_speaker(
     best: tuple[int, str] | None = None
     # a name after the word opening the reported speech is what is said, not who says it
     said = None
-    if any(n.start >= verbs[0].end for n in names):
+    if names and names[-1].start >= verbs[0].end:  # a name after the first verb (in order)
         said = sp.opens_word.search(ftext, verbs[0].end, end)
     for v in verbs:
         for n in names:
@@ -298,16 +326,23 @@ def _speaks(
     not := a passive ("12 bodies were found", "it was announced")
          | a `weak` form ("ما بين 10 و12", "put at 70,000") with no reported speech opening
            within three words and no capitalised subject right before it ("Khaled Ibrahim put")"""
-    before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
-    if before and before[0] in sp.passive:
-        return False
-    weak = sp.weak.first(ftext, v.start, v.end)
-    if not (weak and weak.start == v.start and weak.end == v.end):
+    if sp.passive:
+        before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
+        if before and before[0] in sp.passive:
+            return False
+    # as `sp.weak.first(ftext, v.start, v.end)` being the verb's own span: a match there
+    weak = sp.weak.pattern.match(ftext, v.start, v.end) if sp.weak.pattern else None
+    if not (weak and weak.end() == v.end and _is_form(sp.weak, weak)):
         return True
     if any(sp.opens_word.fullmatch(w) for w in ftext[v.end : min(end, v.end + 60)].split()[:3]):
         return True
     written = surface(max(start, v.start - 30), v.start).split()[-1:] if surface else []
     return bool(written) and written[0][:1].isupper()
+
+
+def _is_form(lex: lexicon.Lexicon, m: re.Match[str]) -> bool:
+    """Whether a match of `lex.pattern` is a hit of `lex` (as `Lexicon.find` keys it)."""
+    return m[1] in lex.keys or " ".join(m[1].split()) in lex.keys
 
 
 def _new_subject(
@@ -326,7 +361,8 @@ def _new_subject(
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
     for v in verbs:
         lo = max(start, v.start - 40)
-        cut = max([lo, *(m.end() for m in _CLAUSE.finditer(ftext, lo, v.start))])
+        marks = list(map(_END, _CLAUSE.finditer(ftext, lo, v.start)))
+        cut = marks[-1] if marks else lo  # after the last clause mark before the verb
         before = ftext[cut : v.start].split()[-3:]
         after3 = ftext[v.end : min(end, v.end + 50)].split()[:3]
         for ws in (before, after3):
@@ -386,7 +422,9 @@ def _named_after(
     named before is that person."""
     ftext = starts.ftext
     near = starts.first_start(pos, min(end, pos + 160))
-    if not persons and (near is None or _gap_words(ftext, pos, near) > 1):
+    # a title begins where a word of a list may: none within a word of the cue, no title
+    title_near = near is not None and _gap_words(ftext, pos, near) <= 1
+    if not persons and not title_near:
         return None  # no title right after the cue, and no person known by a last name alone
     stop = sp.opens.search(ftext, pos, min(end, pos + 160))
     r_end = stop.start() if stop else min(end, pos + 160)
@@ -395,6 +433,8 @@ def _named_after(
         return None
     if len(words) == 1 and words[0] in persons:
         return persons[words[0]]
+    if not title_near:
+        return None
     titled = starts.first(sp.titles, pos, r_end)
     if titled is None or _gap_words(ftext, pos, titled.start) > 1 or len(words) > 12:
         return None
