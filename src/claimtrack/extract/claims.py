@@ -115,10 +115,13 @@ def build_claims(
         # The clause of each figure (-1: between clauses), and of each time.
         fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
         held = set(fig_clauses)
-        times_in = [(t, _clause_of(clauses, clause_starts, t.fstart)) for t in sent_times]
         camps = [m for m in sent_mentions if m.kind == "camp"]
-        speech = [t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10]
-        speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
+        if sent_times:
+            times_in = [(t, _clause_of(clauses, clause_starts, t.fstart)) for t in sent_times]
+            speech = [
+                t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
+            ]
+            speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
         prev_metric: Metric | None = None
         prev_unit: str | None = None
         sent_claim: Claim | None = None
@@ -314,14 +317,11 @@ def _entity(
     about the camp or its people, never for one only named near the figure; a destination
     camp ("to Roj") is the figure's camp only when no other camp is named."""
     fstart, fend = fig.fstart, fig.fend
-    before = [m for m in sent if m.end <= fstart]
-    own = [m for m in sent if clause[0] <= m.start < clause[1]]
-
-    def nearest(ms: list[Mention]) -> Mention:
-        return min(ms, key=lambda m: (m.is_dest, _dist(m.start, m.end, fstart, fend)))
-
+    cs, ce = clause
+    # Mentions before the figure, and those in its own clause (none in a sentence without).
+    before = [m for m in sent if m.end <= fstart] if sent else sent
     if unit == "km":  # a distance is about its subject, not the place it is measured to
-        subject = [m for m in before if m.start >= clause[0]][:1] or before[-1:]
+        subject = [m for m in before if m.start >= cs][:1] or before[-1:]
         return subject[0].slug if subject else None
     if metric == Metric.FUNDING:
         donors = [m for m in before if m.kind in ("org", "country")]
@@ -329,6 +329,7 @@ def _entity(
     if metric == Metric.OPERATIONS:
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
+    own = [m for m in sent if cs <= m.start < ce] if sent else sent
     if metric in (Metric.KILLED, Metric.CAPTURED):
         after = [m for m in own if m.start >= fend and m.start - fend < 40]
         if after and after[0].kind == "camp" and not after[0].is_near:  # killed in the camp
@@ -340,7 +341,7 @@ def _entity(
         ]
         groups = groups or [m for m in sent if m.kind == "group"]
         if groups:
-            return nearest(groups).slug
+            return _nearest(groups, fig).slug
         elsewhere = any(m.kind in ("place", "country") or m.is_near for m in after)
         if main_camp and main_n >= 2 and not elsewhere:
             return main_camp  # a campaign in the article's camp
@@ -349,10 +350,10 @@ def _entity(
     if metric == Metric.DETAINEES:
         prisons = [m for m in sent if m.kind == "prison"]
         if prisons:
-            return nearest(prisons).slug
+            return _nearest(prisons, fig).slug
         last = _last_of(index, "prison", fstart)
         return last.slug if last else None
-    own_camps = [m for m in own if m.kind == "camp"]
+    own_camps = [m for m in own if m.kind == "camp"] if camps else camps
     if metric == Metric.REPATRIATED:
         origins = [m for m in own if m.start >= fend and _after_from(ft, m.start)]
         origins += [m for m in camps if _after_from(ft, m.start)]
@@ -360,16 +361,16 @@ def _entity(
             if origins[0].kind == "camp":
                 return origins[0].slug
             if not own_camps:  # "51 Americans from north-east Syria": not from a camp
-                states = [m for m in before if m.kind == "country" and m.start >= clause[0]]
+                states = [m for m in before if m.kind == "country" and m.start >= cs]
                 return (states or origins)[0].slug
     if own_camps or (camps and metric != Metric.OTHER):
-        return nearest(own_camps or camps).slug
-    if metric not in _CAMPISH:
-        places = [m for m in before if m.kind in ("place", "prison") and m.start >= clause[0]]
+        return _nearest(own_camps or camps, fig).slug
+    if metric not in _CAMPISH and sent:
+        places = [m for m in before if m.kind in ("place", "prison") and m.start >= cs]
         if places and metric == Metric.OTHER and not about_people:  # "Hasakah city has ..."
             return places[-1].slug
         if camps:
-            return nearest(camps).slug
+            return _nearest(camps, fig).slug
         if unit == "country":
             orgs = [m for m in before if m.kind == "org"]
             if orgs:
@@ -381,6 +382,11 @@ def _entity(
     if held:
         return held
     return main_camp if metric in _CAMPISH else None
+
+
+def _nearest(ms: list[Mention], fig: _Figure) -> Mention:
+    """Return the mention nearest to `fig`, one that is not a destination first."""
+    return min(ms, key=lambda m: (m.is_dest, _dist(m.start, m.end, fig.fstart, fig.fend)))
 
 
 def _held_in(

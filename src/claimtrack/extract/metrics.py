@@ -230,6 +230,7 @@ def read(
     unit, has_noun, is_subgroup = "person", False, False
     is_others = False
     noun: tuple[int, int] | None = None
+    noun_is = (False, False, False)  # `_noun` of the counted noun
     if r.digit_units or not _NUMERIC.fullmatch(ftext, fstart, fend):  # else no word to read
         for ws, _we in _words(ftext, fstart, fend):
             if ftext[ws].isdigit() and not r.digit_units:  # "10", "000": no counted noun
@@ -238,7 +239,8 @@ def read(
             if hit is not None and hit[0] not in ("skip", "function"):
                 unit, has_noun = hit[0], True
                 noun = (ws, hit[1])
-                is_subgroup = _noun(r, ftext, *noun)[0]
+                noun_is = _noun(r, ftext, *noun)
+                is_subgroup = noun_is[0]
     pos = fend
     for k, m in enumerate(islice(_WORD.finditer(ftext, fend, stop), 0 if has_noun else 5)):
         ws, we = m.span()
@@ -269,10 +271,11 @@ def read(
             break
         unit, has_noun = key, True
         noun = (ws, end)
-        if _noun(r, ftext, *noun)[0]:
+        noun_is = _noun(r, ftext, *noun)
+        if noun_is[0]:
             is_subgroup = True
         break
-    _, is_combatant, is_resident = _noun(r, ftext, *noun) if noun is not None else (False,) * 3
+    _, is_combatant, is_resident = noun_is
     is_resident = not has_noun or is_resident
 
     # Cues before: nearest first.
@@ -318,7 +321,11 @@ def read(
     if (
         alt_cue is None
         and win_start > sentence_start
-        and (seen is None or seen.may_hit("events", sentence_start, win_start))
+        and (
+            seen is None
+            or win_start - sentence_start < Seen.LONG
+            or seen.may_hit("events", sentence_start, win_start)
+        )
     ):
         # An event word earlier in the sentence ("غادرت الدفعة ... وضمت 87 عائلة").
         for start, _end, key in reversed(_find(r.before, ftext, sentence_start, win_start)):
@@ -350,8 +357,9 @@ def _has_match(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
 
 
 def _has(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
-    """Return `lex.has(text, start, end)`."""
-    return _has_match(lex, text, start, end) and lex.has(text, start, end)
+    """Return `lex.has(text, start, end)` (`_has_match` first)."""
+    p = lex.pattern
+    return p is not None and p.search(text, start, end) is not None and lex.has(text, start, end)
 
 
 def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]]:
@@ -397,7 +405,7 @@ def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> tuple[str, int] | No
 
 def _find(lex: lexicon.Lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Return `lex.find(text, start, end)` as (start, end, key) triples (no `Hit` objects)."""
-    if not _has_match(lex, text, start, end):
+    if lex.pattern is None or lex.pattern.search(text, start, end) is None:  # as mostly
         return []
     keys = lex.keys
     hits = []
