@@ -32,6 +32,7 @@ _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 # A subgroup of a camp's total is `other`; money and shares are never passed to a count.
 _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
+_METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -473,11 +474,11 @@ def decide(
     if cue is None and reading.is_linked and prev_metric is not None and prev_metric in _HELD:
         return prev_metric, unit
     if cue in EVENTS:
-        return Metric(cue), unit if unit in ("person", "family") else "person"
+        return _METRICS[cue], unit if unit in ("person", "family") else "person"
     if cue in ("operations",):
         return Metric.OPERATIONS, "operation"
-    if cue is not None and cue not in ("residence",) and cue in Metric.__members__.values():
-        return Metric(cue), unit
+    if cue is not None and cue not in ("residence",) and cue in _METRICS:
+        return _METRICS[cue], unit
     if reading.has_bridge and prev_metric is not None and prev_unit == "family":
         if prev_metric == Metric.FAMILIES:
             return Metric.CAMP_POPULATION, unit
