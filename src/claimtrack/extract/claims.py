@@ -122,6 +122,7 @@ def build_claims(
                 t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
             ]
             speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
+            semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
         prev_metric: Metric | None = None
         prev_unit: str | None = None
         sent_claim: Claim | None = None
@@ -172,7 +173,7 @@ def build_claims(
                 )  # fmt: skip
             if sent_times:
                 as_of, as_of_start, src = _as_of(
-                    fig, ci, metric, (cs, ce), (ft, s, e), times_in, speech, anchor, pub,
+                    fig, ci, metric, (cs, ce), (semis, s, e), times_in, speech, anchor, pub,
                     held, speech_at,
                 )  # fmt: skip
             else:  # no time in the sentence: the last sentence's for an event, else publication
@@ -225,9 +226,8 @@ def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
 
 
-def _segment(ft: str, s: int, e: int, pos: int) -> tuple[int, int]:
-    """Return the part of a sentence `s:e` between semicolons that holds `pos`."""
-    semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
+def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
+    """Return the part of a sentence `s:e` between semicolons (at `semis`) that holds `pos`."""
     i = bisect_left(semis, pos)
     return (semis[i - 1] + 1 if i else s), (semis[i] if i < len(semis) else e)
 
@@ -251,7 +251,7 @@ def _as_of(
     ci: int,
     metric: Metric,
     clause: tuple[int, int],
-    sentence: tuple[str, int, int],
+    sentence: tuple[list[int], int, int],
     sent_times: list[tuple[TimeExpr, int]],
     speech: list[TimeExpr],
     anchor: str | None,
@@ -260,8 +260,8 @@ def _as_of(
     speech_at: set[int],
 ) -> tuple[str | None, str | None, TimeExpr | None]:
     """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
-    none) of the sentence; `sent_times` are its times with their clauses, `held` the
-    clauses that hold a figure.
+    none) of the sentence (`sentence`: its semicolons' offsets, start and end);
+    `sent_times` are its times with their clauses, `held` the clauses that hold a figure.
 
     A time after the figure in another clause that holds a figure of its own is that
     figure's; the figure's clause wins over its part between semicolons, and that over the
