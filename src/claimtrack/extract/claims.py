@@ -47,10 +47,9 @@ def build_claims(
     """Return the claims among `numerals` (found in `text`), in text order."""
     folded = fold(text)
     ft = folded.text
+    to_folded = folded.to_folded
     figures = [
-        _Figure(n, folded.to_folded(n.start), folded.to_folded(n.end))
-        for n in numerals
-        if n.kind in _CLAIMABLE
+        _Figure(n, to_folded(n.start), to_folded(n.end)) for n in numerals if n.kind in _CLAIMABLE
     ]
     if not figures:
         return []
@@ -59,9 +58,20 @@ def build_claims(
     sentences = split_sentences(ft)
     mentions = find_mentions(ft, gaz)
     starts = [s for s, _ in sentences]
-    held = sorted({bisect_right(starts, f.fstart) - 1 for f in figures} - {-1})
+    where = [bisect_right(starts, f.fstart) - 1 for f in figures]  # -1: before every sentence
     # "The same time" words matter only beside a figure.
-    times = find_times(ft, published, lang, same_in=[sentences[i] for i in held])
+    times = find_times(
+        ft, published, lang, same_in=[sentences[i] for i in sorted(set(where) - {-1})]
+    )
+    # The figures of each sentence that holds any (a figure between two sentences is in none).
+    groups: list[tuple[int, list[_Figure]]] = []
+    for f, i in zip(figures, where, strict=True):
+        if i < 0 or f.fstart >= sentences[i][1]:
+            continue
+        if groups and groups[-1][0] == i:
+            groups[-1][1].append(f)
+        else:
+            groups.append((i, [f]))
     index: dict[str, tuple[list[int], list[Mention]]] = {}
     for m in mentions:
         ends, ms = index.setdefault(m.kind, ([], []))
@@ -72,70 +82,69 @@ def build_claims(
     org_counts = Counter(m.slug for m in mentions if m.kind in ("org", "country"))
     main_org = org_counts.most_common(1)[0][0] if org_counts else None
     pub = published.isoformat() if published else None
+    # Mentions and times are in text order and mentions do not overlap: a sentence's are
+    # found by bisection.
+    m_starts = [m.start for m in mentions]
+    m_ends = [m.end for m in mentions]
+    t_starts = [t.fstart for t in times]
+    camp_ends = index["camp"][0] if "camp" in index else []
 
     claims: list[Claim] = []
     sources: list[TimeExpr | None] = []
     anchor: str | None = None  # as-of of the previous sentence
     last_claim: Claim | None = None
-    fi = 0
-    mi = 0
-    ti = 0
+    ti = 0  # times before this one are accounted for
     speakers = SpeakerTrack(ft, sentences, lambda a, b: text[slice(*folded.span(a, b))], lang=lang)
-    for si, (s, e) in enumerate(sentences):
-        while mi < len(mentions) and mentions[mi].end <= s:
-            mi += 1
-        mj = mi
-        while mj < len(mentions) and mentions[mj].start < e:
-            mj += 1
-        sent_mentions = mentions[mi:mj]
-        while ti < len(times) and times[ti].fstart < s:
-            ti += 1
-        tj = ti
-        while tj < len(times) and times[tj].fstart < e:
-            tj += 1
-        sent_times = times[ti:tj]
-        figs: list[_Figure] = []
-        while fi < len(figures) and figures[fi].fstart < e:
-            if figures[fi].fstart >= s:
-                figs.append(figures[fi])
-            fi += 1
+    for si, figs in groups:
+        s, e = sentences[si]
+        t0 = bisect_left(t_starts, s, ti)
+        for t in times[ti:t0]:  # a sentence without figures passes its last explicit time on
+            if t.kind not in ("same", "now"):
+                j = bisect_right(starts, t.fstart) - 1
+                if j >= 0 and t.fstart < sentences[j][1]:
+                    anchor = t.value
+        ti = bisect_left(t_starts, e, t0)
+        sent_times = times[t0:ti]
+        mi = bisect_right(m_ends, s)
+        sent_mentions = mentions[mi : bisect_left(m_starts, e, mi)]
         sent_anchor: str | None = None
-        if not figs:
-            explicit = [t for t in sent_times if t.kind not in ("same", "now")]
-            if explicit:
-                anchor = explicit[-1].value
-            continue
         original = text[slice(*folded.span(s, e))]
         speaker = speakers.at(si)
         clauses = split_clauses(ft, s, e)
         clause_starts = [a for a, _ in clauses]
-        fig_starts = [f.fstart for f in figs]
+        # The clause of each figure (-1: between clauses), and of each time.
+        fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
+        held = set(fig_clauses)
         camps = [m for m in sent_mentions if m.kind == "camp"]
-        semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
-        speech = [t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10]
-        speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
+        if sent_times:
+            times_in = [(t, _clause_of(clauses, clause_starts, t.fstart)) for t in sent_times]
+            speech = [
+                t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
+            ]
+            speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
+            semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
         prev_metric: Metric | None = None
         prev_unit: str | None = None
         sent_claim: Claim | None = None
         prev_end = s
         for k, fig in enumerate(figs):
             nxt = figs[k + 1].fstart if k + 1 < len(figs) else e
-            cs, ce = _clause_of(clauses, clause_starts, fig.fstart, (s, e))
+            ci = fig_clauses[k]
+            cs, ce = clauses[ci] if ci >= 0 else (s, e)
             reading = metrics.read(
                 rules, ft, fig.num, fig.fstart, fig.fend,
                 floor=prev_end, ceil=nxt, clause_start=cs, clause_end=ce,
                 sentence_start=s, seen=seen,
             )  # fmt: skip
-            gap = ft[prev_end : fig.fstart].split() if prev_metric is not None else []
-            prev_close = (
-                prev_metric is not None
-                and 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3)
-                and any(w in _AND or (w[0] == _WAW and len(w) > 1) for w in gap)
-            )
+            prev_close = False
+            if prev_metric is not None:
+                gap = ft[prev_end : fig.fstart].split()
+                prev_close = 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3) and any(
+                    w in _AND or (w[0] == _WAW and len(w) > 1) for w in gap
+                )
             prev_end = fig.fend
             if reading.drop:
                 continue
-            camp_before = _last_of(index, "camp", fig.fstart) is not None
             anaphor_metric = None
             if last_claim is not None and last_claim.metric in (
                 Metric.CAMP_POPULATION,
@@ -146,7 +155,8 @@ def build_claims(
                 reading,
                 fig.num,
                 has_camp=bool(camps),
-                camp_known=bool(camps) or camp_before,
+                # a camp named in the sentence, or ending before the figure
+                camp_known=bool(camps) or bool(camp_ends and camp_ends[0] <= fig.fstart),
                 prev_metric=prev_metric,
                 prev_unit=prev_unit,
                 prev_close=prev_close,
@@ -157,14 +167,21 @@ def build_claims(
                 entity = sent_claim.entity
             else:
                 entity = _entity(
-                    metric, unit, fig, sent_mentions, index, (cs, ce), ft,
+                    metric, unit, fig, sent_mentions, camps, index, (cs, ce), ft,
                     main_camp=main_camp, main_n=main_n, main_org=main_org,
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
-            as_of, as_of_start, src = _as_of(
-                fig, metric, (cs, ce), _segment(semis, s, e, fig.fstart), sent_times, speech,
-                anchor, pub, clauses, fig_starts, speech_at,
-            )  # fmt: skip
+            if sent_times:
+                as_of, as_of_start, src = _as_of(
+                    fig, ci, metric, (cs, ce), (semis, s, e), times_in, speech, anchor, pub,
+                    held, speech_at,
+                )  # fmt: skip
+            else:  # no time in the sentence: the last sentence's for an event, else publication
+                as_of, as_of_start, src = (
+                    (anchor if metric in _EVENTS and anchor else pub),
+                    None,
+                    None,
+                )
             o_start, o_end = fig.num.start, fig.num.end
             claim = Claim(
                 value=fig.num.value,
@@ -200,20 +217,6 @@ def _last_of(
     return ms[i - 1] if i else None
 
 
-def _owned(
-    t: TimeExpr, fig: _Figure, clauses: list[tuple[int, int]], fig_starts: list[int]
-) -> bool:
-    """Return whether `t` stands after `fig` in a clause that holds a figure of its own."""
-    if t.fstart < fig.fend:
-        return False
-    for a, b in clauses:
-        if a <= t.fstart < b:
-            if a <= fig.fstart < b:
-                return False
-            return any(a <= f < b for f in fig_starts)
-    return False
-
-
 def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     """Return whether a speech verb stands in the three words before `pos`."""
     from claimtrack.extract.speakers import speech_verbs
@@ -229,14 +232,10 @@ def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
     return (semis[i - 1] + 1 if i else s), (semis[i] if i < len(semis) else e)
 
 
-def _clause_of(
-    clauses: list[tuple[int, int]], starts: list[int], pos: int, default: tuple[int, int]
-) -> tuple[int, int]:
-    """Return the clause that holds `pos` (or `default` when it falls between clauses)."""
+def _clause_of(clauses: list[tuple[int, int]], starts: list[int], pos: int) -> int:
+    """Return the index of the clause that holds `pos` (-1 when it falls between clauses)."""
     i = bisect_right(starts, pos) - 1
-    if i >= 0 and pos < clauses[i][1]:
-        return clauses[i]
-    return default
+    return i if i >= 0 and pos < clauses[i][1] else -1
 
 
 def _dist(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -249,32 +248,47 @@ def _dist(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 def _as_of(
     fig: _Figure,
+    ci: int,
     metric: Metric,
     clause: tuple[int, int],
-    segment: tuple[int, int],
-    sent_times: list[TimeExpr],
+    sentence: tuple[list[int], int, int],
+    sent_times: list[tuple[TimeExpr, int]],
     speech: list[TimeExpr],
     anchor: str | None,
     pub: str | None,
-    clauses: list[tuple[int, int]],
-    fig_starts: list[int],
+    held: set[int],
     speech_at: set[int],
 ) -> tuple[str | None, str | None, TimeExpr | None]:
-    """Return (as_of, as_of_start, the expression used) for one figure."""
-    real = [t for t in sent_times if t.kind != "same" and not _owned(t, fig, clauses, fig_starts)]
-    talk = [t for t in real if t.fstart in speech_at]
-    if len(talk) < len(real):
-        real = [t for t in real if t.fstart not in speech_at]
-    in_clause = [t for t in real if clause[0] <= t.fstart < clause[1]]
-    in_segment = [t for t in real if segment[0] <= t.fstart < segment[1]]
-    for pool in (in_clause, in_segment, real):
-        if pool:
+    """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
+    none) of the sentence (`sentence`: its semicolons' offsets, start and end);
+    `sent_times` are its times with their clauses, `held` the clauses that hold a figure.
+
+    A time after the figure in another clause that holds a figure of its own is that
+    figure's; the figure's clause wins over its part between semicolons, and that over the
+    sentence."""
+    real = [
+        t
+        for t, tc in sent_times
+        if t.kind != "same" and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in held)
+    ]
+    if speech_at:
+        talk = [t for t in real if t.fstart in speech_at]
+        if len(talk) < len(real):
+            real = [t for t in real if t.fstart not in speech_at]
+    if real:
+        a, b = clause
+        pool = [t for t in real if a <= t.fstart < b]
+        if not pool:
+            a, b = _segment(*sentence, fig.fstart)
+            pool = [t for t in real if a <= t.fstart < b] or real
+        t = pool[0]
+        if len(pool) > 1:
             t = min(pool, key=lambda t: _dist(t.fstart, t.fend, fig.fstart, fig.fend))
-            if t.kind == "since":
-                end = speech[-1].value if speech else pub
-                return end, t.start, t
-            return t.value, t.start, t
-    if any(t.kind == "same" for t in sent_times) and anchor:
+        if t.kind == "since":
+            end = speech[-1].value if speech else pub
+            return end, t.start, t
+        return t.value, t.start, t
+    if any(t.kind == "same" for t, _ in sent_times) and anchor:
         return anchor, None, None
     if metric in _EVENTS and anchor:
         return anchor, None, None
@@ -286,6 +300,7 @@ def _entity(
     unit: str,
     fig: _Figure,
     sent: list[Mention],
+    camps: list[Mention],
     index: dict[str, tuple[list[int], list[Mention]]],
     clause: tuple[int, int],
     ft: str,
@@ -295,21 +310,18 @@ def _entity(
     main_org: str | None,
     about_people: bool,
 ) -> str | None:
-    """Return the slug of what a figure is about.
+    """Return the slug of what a figure is about (`sent`: the mentions of its sentence,
+    `camps` those of camps).
 
     The figure's own clause wins over the rest of the sentence; a camp is taken for figures
     about the camp or its people, never for one only named near the figure; a destination
     camp ("to Roj") is the figure's camp only when no other camp is named."""
-    before = [m for m in sent if m.end <= fig.fstart]
-    camps = [m for m in sent if m.kind == "camp"]
-    own = [m for m in sent if clause[0] <= m.start < clause[1]]
-    own_camps = [m for m in own if m.kind == "camp"]
-
-    def nearest(ms: list[Mention]) -> Mention:
-        return min(ms, key=lambda m: (m.is_dest, _dist(m.start, m.end, fig.fstart, fig.fend)))
-
+    fstart, fend = fig.fstart, fig.fend
+    cs, ce = clause
+    # Mentions before the figure, and those in its own clause (none in a sentence without).
+    before = [m for m in sent if m.end <= fstart] if sent else sent
     if unit == "km":  # a distance is about its subject, not the place it is measured to
-        subject = [m for m in before if m.start >= clause[0]][:1] or before[-1:]
+        subject = [m for m in before if m.start >= cs][:1] or before[-1:]
         return subject[0].slug if subject else None
     if metric == Metric.FUNDING:
         donors = [m for m in before if m.kind in ("org", "country")]
@@ -317,8 +329,9 @@ def _entity(
     if metric == Metric.OPERATIONS:
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
+    own = [m for m in sent if cs <= m.start < ce] if sent else sent
     if metric in (Metric.KILLED, Metric.CAPTURED):
-        after = [m for m in own if m.start >= fig.fend and m.start - fig.fend < 40]
+        after = [m for m in own if m.start >= fend and m.start - fend < 40]
         if after and after[0].kind == "camp" and not after[0].is_near:  # killed in the camp
             return after[0].slug
         groups = [m for m in own if m.kind == "group"] or [
@@ -328,35 +341,36 @@ def _entity(
         ]
         groups = groups or [m for m in sent if m.kind == "group"]
         if groups:
-            return nearest(groups).slug
+            return _nearest(groups, fig).slug
         elsewhere = any(m.kind in ("place", "country") or m.is_near for m in after)
         if main_camp and main_n >= 2 and not elsewhere:
             return main_camp  # a campaign in the article's camp
-        last = _last_of(index, "group", fig.fstart)
+        last = _last_of(index, "group", fstart)
         return last.slug if last else None
     if metric == Metric.DETAINEES:
         prisons = [m for m in sent if m.kind == "prison"]
         if prisons:
-            return nearest(prisons).slug
-        last = _last_of(index, "prison", fig.fstart)
+            return _nearest(prisons, fig).slug
+        last = _last_of(index, "prison", fstart)
         return last.slug if last else None
+    own_camps = [m for m in own if m.kind == "camp"] if camps else camps
     if metric == Metric.REPATRIATED:
-        origins = [m for m in own if m.start >= fig.fend and _after_from(ft, m.start)]
-        origins += [m for m in sent if m.kind == "camp" and _after_from(ft, m.start)]
+        origins = [m for m in own if m.start >= fend and _after_from(ft, m.start)]
+        origins += [m for m in camps if _after_from(ft, m.start)]
         if origins:
             if origins[0].kind == "camp":
                 return origins[0].slug
             if not own_camps:  # "51 Americans from north-east Syria": not from a camp
-                states = [m for m in before if m.kind == "country" and m.start >= clause[0]]
+                states = [m for m in before if m.kind == "country" and m.start >= cs]
                 return (states or origins)[0].slug
     if own_camps or (camps and metric != Metric.OTHER):
-        return nearest(own_camps or camps).slug
-    if metric not in _CAMPISH:
-        places = [m for m in before if m.kind in ("place", "prison") and m.start >= clause[0]]
+        return _nearest(own_camps or camps, fig).slug
+    if metric not in _CAMPISH and sent:
+        places = [m for m in before if m.kind in ("place", "prison") and m.start >= cs]
         if places and metric == Metric.OTHER and not about_people:  # "Hasakah city has ..."
             return places[-1].slug
         if camps:
-            return nearest(camps).slug
+            return _nearest(camps, fig).slug
         if unit == "country":
             orgs = [m for m in before if m.kind == "org"]
             if orgs:
@@ -364,10 +378,15 @@ def _entity(
         others = [m for m in before if m.kind != "camp"]
         if others:
             return others[-1].slug
-    held = _held_in(index, fig.fstart, main_camp)
+    held = _held_in(index, fstart, main_camp)
     if held:
         return held
     return main_camp if metric in _CAMPISH else None
+
+
+def _nearest(ms: list[Mention], fig: _Figure) -> Mention:
+    """Return the mention nearest to `fig`, one that is not a destination first."""
+    return min(ms, key=lambda m: (m.is_dest, _dist(m.start, m.end, fig.fstart, fig.fend)))
 
 
 def _held_in(

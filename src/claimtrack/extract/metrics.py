@@ -25,12 +25,14 @@ if TYPE_CHECKING:
 EVENTS = ("killed", "captured", "repatriated", "detainees")
 _WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]]+")
 _STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
+_NUMERIC = re.compile(r"[0-9,.\s]*")  # a span of these holds no word that is not a number
 _EARLIER_EVENTS = ("killed", "captured", "repatriated")
 # A subgroup of these figures keeps their metric ("12,000 detainees, among them 2,000 foreigners").
 _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 # A subgroup of a camp's total is `other`; money and shares are never passed to a count.
 _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
+_METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -189,43 +191,62 @@ def read(
     """Read the words around one number (`fstart:fend` in folded text) within its sentence.
 
     `floor`/`ceil` bound the search (sentence edges or the neighbouring figures). The words
-    before the number and after it are split once and shared by the tests below."""
+    before the number are split once and shared by the tests below; those after it as far as
+    a test needs them. Money and percent figures, whose metric and unit their kind decides
+    (`decide`), are read only for `drop` and `is_linked`; their other fields keep the
+    defaults of a bare number."""
     last = _last_words(ftext, floor, fstart, BEFORE_WORDS)  # nearest first
-    win_start = _start_of(last, BEFORE_WORDS, floor)
-    near = _start_of(last, 3, floor)
+    n_last = len(last)
+    win_start = last[BEFORE_WORDS - 1][0] if n_last >= BEFORE_WORDS else floor
+    near = last[2][0] if n_last >= 3 else floor
     stop = min(ceil, clause_end)
-    after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
+    kind = num.kind
 
     # A count is dropped for a `not_before` word in its cue window (an age), any other figure
     # only for one in its last three words (a search from further back finds those too).
     # The tests of `r.rare` words all search windows that end at the number and begin after
     # `rare_from`; one search rules them all out (a long clause is left to `seen`).
     rare_from = min(win_start, clause_start, max(floor, fstart - 30))
-    rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fstart)
-    lo = win_start if num.kind == Kind.COUNT else near
+    rare = fstart - rare_from >= Seen.LONG or _has(r.rare, ftext, rare_from, fstart)
+    lo = win_start if kind == Kind.COUNT else near
     drop = rare and r.not_before.has(ftext, max(lo, clause_start), fstart)
     if (
-        num.kind == Kind.PERCENT
+        kind == Kind.PERCENT
         and num.value == 100
-        and r.rhetoric.has(ftext, _start_of(last, 6, floor), min(ceil, fend + 40))
+        and r.rhetoric.has(ftext, last[5][0] if n_last >= 6 else floor, min(ceil, fend + 40))
     ):
         drop = True
+    is_linked = False
+    if floor > sentence_start:  # only a figure after another can be its subgroup
+        after = _first_words(ftext, fend, stop, 2)
+        is_linked = (rare and r.links.has(ftext, max(near, clause_start), fstart)) or (
+            bool(after) and _has(r.links, ftext, after[0][0], after[-1][1])
+        )
+    if kind != Kind.COUNT:
+        return Reading(
+            "person", None, None, False, is_linked, False, True, False, False, False, False, drop
+        )
 
     # Unit: the counted noun (inside the span when a qualifier follows it: "ألف امرأة تقريبا").
     unit, has_noun, is_subgroup = "person", False, False
     is_others = False
     noun: tuple[int, int] | None = None
-    for ws, _we in _words(ftext, fstart, fend):
-        if ftext[ws].isdigit() and not r.digit_units:  # "10", "000": no counted noun
-            continue
-        hit = _match_at(r.units, ftext, ws)
-        if hit is not None and hit[0] not in ("skip", "function"):
-            unit, has_noun = hit[0], True
-            noun = (ws, hit[1])
-            is_subgroup = _noun(r, ftext, *noun)[0]
+    noun_is = (False, False, False)  # `_noun` of the counted noun
+    if r.digit_units or not _NUMERIC.fullmatch(ftext, fstart, fend):  # else no word to read
+        for ws, _we in _words(ftext, fstart, fend):
+            if ftext[ws].isdigit() and not r.digit_units:  # "10", "000": no counted noun
+                continue
+            hit = _match_at(r.units, ftext, ws)
+            if hit is not None and hit[0] not in ("skip", "function"):
+                unit, has_noun = hit[0], True
+                noun = (ws, hit[1])
+                noun_is = _noun(r, ftext, *noun)
+                is_subgroup = noun_is[0]
     pos = fend
-    for ws, we in [] if has_noun else after[:5]:
-        if _STOP.search(ftext, pos, ws):
+    for k, m in enumerate(islice(_WORD.finditer(ftext, fend, stop), 0 if has_noun else 5)):
+        ws, we = m.span()
+        # (a single space holds no stop)
+        if (ws != pos + 1 or ftext[pos] != " ") and _STOP.search(ftext, pos, ws):
             break
         hit = _match_at(r.units, ftext, ws)
         if _match_at(r.subgroup_nouns, ftext, ws) is not None:
@@ -235,7 +256,7 @@ def read(
                 continue
             break
         if hit is None:
-            if ws == after[0][0] and r.others.has(ftext, ws, we + 1):
+            if k == 0 and r.others.has(ftext, ws, we + 1):
                 is_others = True
                 break
             unit = "other"
@@ -251,16 +272,12 @@ def read(
             break
         unit, has_noun = key, True
         noun = (ws, end)
-        if _noun(r, ftext, *noun)[0]:
+        noun_is = _noun(r, ftext, *noun)
+        if noun_is[0]:
             is_subgroup = True
         break
-    _, is_combatant, is_resident = _noun(r, ftext, *noun) if noun is not None else (False,) * 3
+    _, is_combatant, is_resident = noun_is
     is_resident = not has_noun or is_resident
-    is_linked = False
-    if floor > sentence_start:  # only a figure after another can be its subgroup
-        is_linked = (rare and r.links.has(ftext, max(near, clause_start), fstart)) or (
-            bool(after) and r.links.has(ftext, after[0][0], after[:2][-1][1])
-        )
 
     # Cues before: nearest first.
     cue: str | None = None
@@ -281,25 +298,35 @@ def read(
         break
     # Cues after, within the clause.
     alt_cue: str | None = None
-    h = r.after.first(ftext, fend, stop)
-    # Words from the number to the cue; AFTER_WORDS + 1 stands for "more than AFTER_WORDS".
-    dist = sum(ws < h.start for ws, _we in after) if h is not None else AFTER_WORDS + 1
-    if h is not None and h.key == "past":
-        h = None
-    if h is not None and h.key == "residence":  # "are held in SDF prisons": the place decides
-        h2 = r.after.first(ftext, h.end, stop)
-        if h2 is not None and h2.key == "detainees" and len(_words(ftext, h.end, h2.start)) <= 3:
-            h = h2
-    if h is not None and dist <= AFTER_WORDS:
-        if dist < cue_dist:
-            alt_cue = cue if cue in EVENTS else None
-            cue, cue_dist = h.key, dist
-        elif h.key in EVENTS:
-            alt_cue = h.key
+    h = r.after.first(ftext, fend, stop) if _has_match(r.after, ftext, fend, stop) else None
+    if h is not None:
+        # Words from the number to the cue (more than AFTER_WORDS: too far).
+        after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
+        dist = sum(ws < h.start for ws, _we in after)
+        if h.key == "past":
+            h = None
+        elif h.key == "residence":  # "are held in SDF prisons": the place decides
+            h2 = r.after.first(ftext, h.end, stop)
+            if (
+                h2 is not None
+                and h2.key == "detainees"
+                and len(_words(ftext, h.end, h2.start)) <= 3
+            ):
+                h = h2
+        if h is not None and dist <= AFTER_WORDS:
+            if dist < cue_dist:
+                alt_cue = cue if cue in EVENTS else None
+                cue, cue_dist = h.key, dist
+            elif h.key in EVENTS:
+                alt_cue = h.key
     if (
         alt_cue is None
         and win_start > sentence_start
-        and (seen is None or seen.may_hit("events", sentence_start, win_start))
+        and (
+            seen is None
+            or win_start - sentence_start < Seen.LONG
+            or seen.may_hit("events", sentence_start, win_start)
+        )
     ):
         # An event word earlier in the sentence ("غادرت الدفعة ... وضمت 87 عائلة").
         for start, _end, key in reversed(_find(r.before, ftext, sentence_start, win_start)):
@@ -309,7 +336,7 @@ def read(
                 alt_cue = key
                 break
 
-    has_bridge = rare and len(last) <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
+    has_bridge = rare and n_last <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
     # "The number" in the clause, or in the cue window when that reaches further back (a
     # search from further back finds the other's hits too; `seen` skips a long clause).
     lo = min(win_start, clause_start)
@@ -322,6 +349,18 @@ def read(
         unit, cue, alt_cue, is_subgroup, is_linked, is_combatant, is_resident, has_noun, is_others,
         has_bridge, has_anaphor, drop,
     )  # fmt: skip
+
+
+def _has_match(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
+    """Return whether the pattern of `lex` matches in `text[start:end]` (a hit or not): one
+    search, cheaper than a `Lexicon` method where nothing matches, as mostly."""
+    return lex.pattern is not None and lex.pattern.search(text, start, end) is not None
+
+
+def _has(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
+    """Return `lex.has(text, start, end)` (`_has_match` first)."""
+    p = lex.pattern
+    return p is not None and p.search(text, start, end) is not None and lex.has(text, start, end)
 
 
 def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]]:
@@ -367,7 +406,7 @@ def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> tuple[str, int] | No
 
 def _find(lex: lexicon.Lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Return `lex.find(text, start, end)` as (start, end, key) triples (no `Hit` objects)."""
-    if lex.pattern is None:
+    if lex.pattern is None or lex.pattern.search(text, start, end) is None:  # as mostly
         return []
     keys = lex.keys
     hits = []
@@ -435,11 +474,11 @@ def decide(
     if cue is None and reading.is_linked and prev_metric is not None and prev_metric in _HELD:
         return prev_metric, unit
     if cue in EVENTS:
-        return Metric(cue), unit if unit in ("person", "family") else "person"
+        return _METRICS[cue], unit if unit in ("person", "family") else "person"
     if cue in ("operations",):
         return Metric.OPERATIONS, "operation"
-    if cue is not None and cue not in ("residence",) and cue in Metric.__members__.values():
-        return Metric(cue), unit
+    if cue is not None and cue not in ("residence",) and cue in _METRICS:
+        return _METRICS[cue], unit
     if reading.has_bridge and prev_metric is not None and prev_unit == "family":
         if prev_metric == Metric.FAMILIES:
             return Metric.CAMP_POPULATION, unit
