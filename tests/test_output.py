@@ -65,6 +65,18 @@ def test_table_prints_brackets_as_text_not_markup() -> None:
     assert n == 2 and "[bold]x[/bold]" in text and "عنب بلدي" in text
 
 
+def test_a_long_table_is_plain_aligned_text_with_every_row(monkeypatch) -> None:
+    monkeypatch.setattr(output, "PLAIN_TABLE_ROWS", 3)
+    rows = [*ROWS, {"id": 10, "value": 5.0, "source": "x", "note": "n", "low": None}] * 2
+    n, text = rendered(rows, "table", title="t")
+    lines = text.splitlines()
+    assert n == 6 and lines[0] == "t" and len(lines) == 2 + 1 + 6  # title, header, rule, rows
+    assert lines[1].split() == list(COLS)
+    assert "[bold]x[/bold]" in text and "tab here" in text  # text as it is, one line a row
+    ends = {line.index(v) + len(v) for line, v in zip(lines[3:], ["1", "2", "10"] * 2, strict=True)}
+    assert len(ends) == 1  # numbers right-aligned under their header
+
+
 def test_default_is_tsv_when_not_a_terminal() -> None:
     out = io.StringIO()
     assert output.resolve(None, out) == "tsv"
