@@ -29,11 +29,11 @@ if TYPE_CHECKING:
     from claimtrack.store import Added, Store
 
 #: Articles per transaction: larger batches rewrite the hot index pages less often.
-BATCH = 1000
+BATCH = 500
 #: Articles sent to a worker at once (~100 KB of text for 3 KB articles).
 CHUNK = 32
 #: Chunks in flight per worker: enough to keep workers busy while the writer stores a batch.
-INFLIGHT = 8
+INFLIGHT = 6
 
 
 @dataclass

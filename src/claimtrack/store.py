@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 30_000  # CLAIMTRACK_BUSY_TIMEOUT (milliseconds) overrides it
-WRITE_CACHE_KB = 16_000  # page cache of a writing connection
+WRITE_CACHE_KB = 8_000  # page cache of a writing connection
 
 
 def busy_timeout_ms() -> int:
