@@ -76,8 +76,8 @@ def test_parallel_extraction_keeps_input_order_and_streams(tmp_path: Path) -> No
     assert consumed <= 4 * 2 * 2 + 4 * 2 * pipeline.INFLIGHT + 4
     rest = list(out)
     assert [a.origin for a, _ in [(first, claims), *rest]] == [str(i) for i in range(200)]
-    assert claims == pipeline.claims_of(first)
-    assert rest[-1][1] == pipeline.claims_of(rest[-1][0])
+    assert claims == pipeline.claim_rows_of(first)
+    assert rest[-1][1] == pipeline.claim_rows_of(rest[-1][0])
 
 
 def test_small_inputs_never_start_a_pool(tmp_path: Path, monkeypatch) -> None:

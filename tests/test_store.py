@@ -122,3 +122,22 @@ def test_migration_runs_in_one_transaction(tmp_path: Path) -> None:
     check.close()
     with store.connect(path, write=True) as st:
         assert st.schema_version() == store.SCHEMA_VERSION
+
+
+def test_batch_is_written_in_statements_under_the_variable_limit(tmp_path: Path) -> None:
+    """Dedupe within the batch and against the database, ids in input order, FTS up to date,
+    when SQLite's variable limit splits the batch into several statements."""
+    with store.connect(tmp_path / "a.db", write=True) as st:
+        st.add_articles([(Article(text="stored before", origin="t"), [])], extractor_version=1)
+        st.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 30)  # 2 articles a statement
+        texts = ["alpha camp", "beta camp", "alpha  camp", "stored before", "gamma camp"]
+        batch = [(Article(text=t, origin="t", source="S"), [claim(i)]) for i, t in enumerate(texts)]
+        added = st.add_articles(batch, extractor_version=1)
+        assert [(a.article_id, a.is_new) for a in added] == [
+            (2, True), (3, True), (2, False), (1, False), (4, True)
+        ]  # fmt: skip
+        hits = st.query("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'camp'")
+        assert sorted(r["rowid"] for r in hits) == [2, 3, 4]
+        rows = st.query("SELECT article_id, value FROM claims ORDER BY id")
+        assert [(r["article_id"], r["value"]) for r in rows] == [(2, 0), (3, 1), (4, 4)]
+        assert st.count("sources") == 1
