@@ -68,6 +68,57 @@ def test_problems_are_reported_and_counted(tmp_path: Path) -> None:
     assert (summary.read, summary.skipped, summary.warnings) == (2, 1, 1)
 
 
+def _failing_on(marker: str):
+    real = pipeline._claims
+
+    def claims(text, *args):
+        if marker in text:
+            raise ValueError("a bug in the extractor")
+        return real(text, *args)
+
+    return claims
+
+
+def test_an_article_the_extractor_fails_on_is_skipped_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(pipeline, "_claims", _failing_on("1003"))
+    reported: list[str] = []
+    with store.connect(tmp_path / "c.db", write=True) as st:
+        summary = pipeline.ingest(
+            st, (make(i) for i in range(6)), batch=2, on_problem=lambda e: reported.append(str(e))
+        )
+    assert reported == [
+        "t:3: extraction failed (ValueError: a bug in the extractor); article skipped"
+    ]
+    assert (summary.read, summary.added, summary.skipped) == (6, 5, 1)
+    assert [r for (r,) in table(tmp_path / "c.db", "SELECT ref FROM articles ORDER BY id")] == [
+        "a0", "a1", "a2", "a4", "a5",
+    ]  # fmt: skip
+
+
+def test_a_worker_reports_a_failed_article_instead_of_raising(monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "_claims", _failing_on("boom"))
+    rows = pipeline._extract_chunk([("boom 5 people", None, "en"), ("About 70 people", None, "en")])
+    assert rows[0] == "extraction failed (ValueError: a bug in the extractor)"
+    assert isinstance(rows[1], list) and rows[1]
+
+
+def test_reextract_keeps_the_claims_of_an_article_it_fails_on(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "c.db"
+    with store.connect(db, write=True) as st:
+        pipeline.ingest(st, [make(1), make(2)])
+    before = table(db, "SELECT article_id, value FROM claims ORDER BY id")
+    monkeypatch.setattr(pipeline, "_claims", _failing_on("1001"))
+    reported: list[str] = []
+    with store.connect(db, write=True) as st:
+        summary = pipeline.reextract(st, on_problem=lambda e: reported.append(str(e)))
+    assert (summary.read, summary.skipped) == (2, 1) and "t:1: extraction failed" in reported[0]
+    assert table(db, "SELECT article_id, value FROM claims ORDER BY article_id, value") == sorted(
+        before
+    )
+
+
 def test_input_is_streamed_not_read_whole(tmp_path: Path) -> None:
     consumed = 0
     at_first_flush: list[int] = []

@@ -60,9 +60,10 @@ def claims_of(article: Article, *, gazetteer: Path | None = None) -> list[Claim]
     return _claims(article.text, article.published, article.lang, gazetteer)
 
 
-def claim_rows_of(article: Article, *, gazetteer: Path | None = None) -> list[ClaimRow]:
-    """Return the claims of one article as rows (`store.claim_values`), ready to store."""
-    return [claim_values(c) for c in claims_of(article, gazetteer=gazetteer)]
+def claim_rows_of(article: Article, *, gazetteer: Path | None = None) -> list[ClaimRow] | str:
+    """Return the claims of one article as rows (`store.claim_values`), ready to store, or
+    why extraction failed on it (a bug in the extractor must not stop a long ingest)."""
+    return _rows(article.text, article.published, article.lang, gazetteer)
 
 
 def _claims(
@@ -103,6 +104,12 @@ def ingest(
     if gazetteer is not None:
         _gazetteer(gazetteer)  # a bad file fails here, before any worker starts
     for article, rows in extracted(articles, jobs=jobs, gazetteer=gazetteer):
+        if isinstance(rows, str):  # the extractor failed on this text: skip it, go on
+            problem = InputError(f"{article.origin}: {rows}; article skipped")
+            summary.skipped += 1
+            summary.problems.append(str(problem))
+            on_problem(problem)
+            continue
         pending.append((article, rows))
         if len(pending) >= batch:
             _store_rows(store, pending, summary)
@@ -118,8 +125,9 @@ def extracted(
     jobs: int = 1,
     chunk: int = CHUNK,
     gazetteer: Path | None = None,
-) -> Iterator[tuple[Article, list[ClaimRow]]]:
-    """Yield each article with its claims as rows, in input order, using `jobs` processes.
+) -> Iterator[tuple[Article, list[ClaimRow] | str]]:
+    """Yield each article with its claims as rows (or why extraction failed), in input order,
+    using `jobs` processes.
 
     Inputs smaller than two chunks per worker are extracted in this process: starting a pool
     costs more than it saves there.
@@ -139,7 +147,7 @@ def extracted(
 
 def _pooled(
     articles: Iterator[Article], *, jobs: int, chunk: int, gazetteer: Path | None
-) -> Iterator[tuple[Article, list[ClaimRow]]]:
+) -> Iterator[tuple[Article, list[ClaimRow] | str]]:
     """Extract in a process pool with a bounded window of chunks in flight, in order."""
     import multiprocessing
 
@@ -177,7 +185,7 @@ def _worker_init() -> None:
 
 def _extract_chunk(
     job: list[tuple[str, str | None, str | None]], gazetteer: Path | None = None
-) -> list[list[ClaimRow]]:
+) -> list[list[ClaimRow] | str]:
     """Return the claim rows of each (text, published, lang) in `job` (runs in a worker)."""
     return [_rows(text, published, lang, gazetteer) for text, published, lang in job]
 
@@ -185,9 +193,13 @@ def _extract_chunk(
 def _rows(
     text: str, published: str | None, lang: str | None, gazetteer: Path | None
 ) -> list[ClaimRow]:
+    """Return the claims of one text as rows, or a one-line reason when extraction failed."""
     # Rows, not Claims: tuples of plain values pickle 2-3x faster than the frozen dataclasses,
     # and the writer inserts them as they are.
-    return [claim_values(c) for c in _claims(text, published, lang, gazetteer)]
+    try:
+        return [claim_values(c) for c in _claims(text, published, lang, gazetteer)]
+    except Exception as exc:  # reported per article; the run goes on
+        return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
 def _articles(
@@ -242,11 +254,16 @@ def _count(results: Iterable[Added], summary: Summary) -> None:
 
 
 def reextract(
-    store: Store, *, only_outdated: bool = False, gazetteer: Path | None = None
+    store: Store,
+    *,
+    only_outdated: bool = False,
+    gazetteer: Path | None = None,
+    on_problem: Callable[[InputError], None] = lambda e: None,
 ) -> Summary:
     """Re-run extraction over stored articles (all, or those made by an older extractor).
 
-    Reads one article at a time, so memory stays flat on a large database.
+    Reads one article at a time, so memory stays flat on a large database. An article the
+    extractor fails on keeps its stored claims and is reported to `on_problem`.
     """
     summary = Summary()
     where, params = ("extractor_version < ?", (EXTRACTOR_VERSION,)) if only_outdated else ("1", ())
@@ -261,8 +278,18 @@ def reextract(
             text=row["text"], origin=row["origin"] or "", published=row["published"],
             lang=row["lang"],
         )  # fmt: skip
-        claims = claims_of(article, gazetteer=gazetteer)
-        store.replace_claims(article_id, claims, extractor_version=EXTRACTOR_VERSION)
         summary.read += 1
+        try:
+            claims = claims_of(article, gazetteer=gazetteer)
+        except Exception as exc:  # reported per article; the run goes on
+            problem = InputError(
+                f"{article.origin or f'article {article_id}'}: extraction failed "
+                f"({type(exc).__name__}: {exc}); its stored claims are kept"
+            )
+            summary.skipped += 1
+            summary.problems.append(str(problem))
+            on_problem(problem)
+            continue
+        store.replace_claims(article_id, claims, extractor_version=EXTRACTOR_VERSION)
         summary.claims += len(claims)
     return summary

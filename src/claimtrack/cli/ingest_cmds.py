@@ -78,8 +78,10 @@ def ingest(
                         gazetteer=gazetteer,
                     )
             if reextract:
-                redone = pipeline.reextract(st, gazetteer=gazetteer)
+                redone = pipeline.reextract(st, gazetteer=gazetteer, on_problem=_report)
                 summary.claims += redone.claims if not paths else 0
+                summary.skipped += redone.skipped
+                summary.problems += redone.problems
                 if not quiet:
                     typer.echo(
                         f"re-extracted {redone.read} articles: {redone.claims} claims", err=True
