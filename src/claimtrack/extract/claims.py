@@ -22,9 +22,6 @@ from claimtrack.model import Claim, Kind, Metric, Numeral
 
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
 _EVENTS = (Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED, Metric.OPERATIONS)
-_FROM = ("\u0645\u0646", "from", "from the")  # "من"
-_AND = ("and", "&", "\u0648")  # "و"
-_WAW = "\u0648"
 _SEMICOLON = re.compile("[;\u061b]")
 _CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
 
@@ -140,7 +137,8 @@ def build_claims(
             if prev_metric is not None:
                 gap = ft[prev_end : fig.fstart].split()
                 prev_close = 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3) and any(
-                    w in _AND or (w[0] == _WAW and len(w) > 1) for w in gap
+                    w in rules.joins or (len(w) > 1 and w.startswith(rules.glued_joins))
+                    for w in gap
                 )
             prev_end = fig.fend
             if reading.drop:
@@ -168,7 +166,7 @@ def build_claims(
             else:
                 entity = _entity(
                     metric, unit, fig, sent_mentions, camps, index, (cs, ce), ft,
-                    main_camp=main_camp, main_n=main_n, main_org=main_org,
+                    main_camp=main_camp, main_n=main_n, main_org=main_org, origin=rules.origin,
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
             if sent_times:
@@ -308,6 +306,7 @@ def _entity(
     main_camp: str | None,
     main_n: int,
     main_org: str | None,
+    origin: frozenset[str],
     about_people: bool,
 ) -> str | None:
     """Return the slug of what a figure is about (`sent`: the mentions of its sentence,
@@ -355,8 +354,8 @@ def _entity(
         return last.slug if last else None
     own_camps = [m for m in own if m.kind == "camp"] if camps else camps
     if metric == Metric.REPATRIATED:
-        origins = [m for m in own if m.start >= fend and _after_from(ft, m.start)]
-        origins += [m for m in camps if _after_from(ft, m.start)]
+        origins = [m for m in own if m.start >= fend and _after_from(ft, m.start, origin)]
+        origins += [m for m in camps if _after_from(ft, m.start, origin)]
         if origins:
             if origins[0].kind == "camp":
                 return origins[0].slug
@@ -402,10 +401,10 @@ def _held_in(
     return (main_camp or camp.slug) if camp.is_dest else camp.slug
 
 
-def _after_from(ft: str, pos: int) -> bool:
-    """Return whether "from" stands just before `pos` ("من مخيم الهول", "from al-Hol")."""
+def _after_from(ft: str, pos: int, origin: frozenset[str]) -> bool:
+    """Return whether a word of `origin` stands just before `pos` ("from al-Hol")."""
     head = ft[max(0, pos - 10) : pos].split()
-    return bool(head) and (head[-1] in _FROM or " ".join(head[-2:]) in _FROM)
+    return bool(head) and (head[-1] in origin or " ".join(head[-2:]) in origin)
 
 
 def _refine(
