@@ -102,6 +102,8 @@ def test_a_worker_reports_a_failed_article_instead_of_raising(monkeypatch) -> No
     rows = pipeline._extract_chunk([("boom 5 people", None, "en"), ("About 70 people", None, "en")])
     assert rows[0] == "extraction failed (ValueError: a bug in the extractor)"
     assert isinstance(rows[1], list) and rows[1]
+    with pytest.raises(ValueError, match="a bug"):  # --debug: the traceback reaches the user
+        pipeline._extract_chunk([("boom 5 people", None, "en")], None, True)
 
 
 def test_reextract_keeps_the_claims_of_an_article_it_fails_on(tmp_path: Path, monkeypatch) -> None:

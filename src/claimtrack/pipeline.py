@@ -60,10 +60,22 @@ def claims_of(article: Article, *, gazetteer: Path | None = None) -> list[Claim]
     return _claims(article.text, article.published, article.lang, gazetteer)
 
 
-def claim_rows_of(article: Article, *, gazetteer: Path | None = None) -> list[ClaimRow] | str:
+def claim_rows_of(
+    article: Article, *, gazetteer: Path | None = None, strict: bool = False
+) -> list[ClaimRow] | str:
     """Return the claims of one article as rows (`store.claim_values`), ready to store, or
-    why extraction failed on it (a bug in the extractor must not stop a long ingest)."""
-    return _rows(article.text, article.published, article.lang, gazetteer)
+    why extraction failed on it: a bug in the extractor must not stop a long ingest
+    (`strict`: let the error through, for --debug)."""
+    try:
+        return [claim_values(c) for c in claims_of(article, gazetteer=gazetteer)]
+    except Exception as exc:  # reported per article; the run goes on
+        if strict:
+            raise
+        return _failed(exc)
+
+
+def _failed(exc: Exception) -> str:
+    return f"extraction failed ({type(exc).__name__}: {exc})"
 
 
 def _claims(
@@ -93,17 +105,19 @@ def ingest(
     batch: int = BATCH,
     jobs: int = 1,
     gazetteer: Path | None = None,
+    strict: bool = False,
 ) -> Summary:
     """Extract and store every article in `items`; report each skipped input to `on_problem`.
 
-    `jobs` > 1 extracts in that many worker processes; the stored result is the same.
+    `jobs` > 1 extracts in that many worker processes; the stored result is the same. An
+    article the extractor fails on is skipped and reported, unless `strict` (then it raises).
     """
     summary = Summary()
     pending: list[tuple[Article, list[ClaimRow]]] = []
     articles = _articles(items, summary, on_problem)
     if gazetteer is not None:
         _gazetteer(gazetteer)  # a bad file fails here, before any worker starts
-    for article, rows in extracted(articles, jobs=jobs, gazetteer=gazetteer):
+    for article, rows in extracted(articles, jobs=jobs, gazetteer=gazetteer, strict=strict):
         if isinstance(rows, str):  # the extractor failed on this text: skip it, go on
             problem = InputError(f"{article.origin}: {rows}; article skipped")
             summary.skipped += 1
@@ -125,6 +139,7 @@ def extracted(
     jobs: int = 1,
     chunk: int = CHUNK,
     gazetteer: Path | None = None,
+    strict: bool = False,
 ) -> Iterator[tuple[Article, list[ClaimRow] | str]]:
     """Yield each article with its claims as rows (or why extraction failed), in input order,
     using `jobs` processes.
@@ -135,18 +150,18 @@ def extracted(
     it = iter(articles)
     if jobs <= 1:
         for article in it:
-            yield article, claim_rows_of(article, gazetteer=gazetteer)
+            yield article, claim_rows_of(article, gazetteer=gazetteer, strict=strict)
         return
     head = list(islice(it, chunk * jobs * 2))
     if len(head) < chunk * jobs * 2:
         for article in head:
-            yield article, claim_rows_of(article, gazetteer=gazetteer)
+            yield article, claim_rows_of(article, gazetteer=gazetteer, strict=strict)
         return
-    yield from _pooled(chain(head, it), jobs=jobs, chunk=chunk, gazetteer=gazetteer)
+    yield from _pooled(chain(head, it), jobs=jobs, chunk=chunk, gazetteer=gazetteer, strict=strict)
 
 
 def _pooled(
-    articles: Iterator[Article], *, jobs: int, chunk: int, gazetteer: Path | None
+    articles: Iterator[Article], *, jobs: int, chunk: int, gazetteer: Path | None, strict: bool
 ) -> Iterator[tuple[Article, list[ClaimRow] | str]]:
     """Extract in a process pool with a bounded window of chunks in flight, in order."""
     import multiprocessing
@@ -164,7 +179,7 @@ def _pooled(
                     finished = True
                     break
                 job = [(a.text, a.published, a.lang) for a in part]
-                window.append((part, pool.apply_async(_extract_chunk, (job, gazetteer))))
+                window.append((part, pool.apply_async(_extract_chunk, (job, gazetteer, strict))))
             if not window:
                 break
             part, result = window.popleft()
@@ -184,22 +199,23 @@ def _worker_init() -> None:
 
 
 def _extract_chunk(
-    job: list[tuple[str, str | None, str | None]], gazetteer: Path | None = None
+    job: list[tuple[str, str | None, str | None]],
+    gazetteer: Path | None = None,
+    strict: bool = False,
 ) -> list[list[ClaimRow] | str]:
-    """Return the claim rows of each (text, published, lang) in `job` (runs in a worker)."""
-    return [_rows(text, published, lang, gazetteer) for text, published, lang in job]
-
-
-def _rows(
-    text: str, published: str | None, lang: str | None, gazetteer: Path | None
-) -> list[ClaimRow]:
-    """Return the claims of one text as rows, or a one-line reason when extraction failed."""
+    """Return the claim rows of each (text, published, lang) in `job` (runs in a worker), or
+    why extraction failed on it (`strict`: raise instead; the parent re-raises it)."""
     # Rows, not Claims: tuples of plain values pickle 2-3x faster than the frozen dataclasses,
     # and the writer inserts them as they are.
-    try:
-        return [claim_values(c) for c in _claims(text, published, lang, gazetteer)]
-    except Exception as exc:  # reported per article; the run goes on
-        return f"extraction failed ({type(exc).__name__}: {exc})"
+    out: list[list[ClaimRow] | str] = []
+    for text, published, lang in job:
+        try:
+            out.append([claim_values(c) for c in _claims(text, published, lang, gazetteer)])
+        except Exception as exc:  # reported per article; the run goes on
+            if strict:
+                raise
+            out.append(_failed(exc))
+    return out
 
 
 def _articles(
@@ -259,11 +275,12 @@ def reextract(
     only_outdated: bool = False,
     gazetteer: Path | None = None,
     on_problem: Callable[[InputError], None] = lambda e: None,
+    strict: bool = False,
 ) -> Summary:
     """Re-run extraction over stored articles (all, or those made by an older extractor).
 
     Reads one article at a time, so memory stays flat on a large database. An article the
-    extractor fails on keeps its stored claims and is reported to `on_problem`.
+    extractor fails on keeps its stored claims and is reported to `on_problem` (`strict`: raises).
     """
     summary = Summary()
     where, params = ("extractor_version < ?", (EXTRACTOR_VERSION,)) if only_outdated else ("1", ())
@@ -282,6 +299,8 @@ def reextract(
         try:
             claims = claims_of(article, gazetteer=gazetteer)
         except Exception as exc:  # reported per article; the run goes on
+            if strict:
+                raise
             problem = InputError(
                 f"{article.origin or f'article {article_id}'}: extraction failed "
                 f"({type(exc).__name__}: {exc}); its stored claims are kept"

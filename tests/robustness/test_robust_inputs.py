@@ -387,10 +387,10 @@ def test_debug_shows_traceback_only_for_bugs(tmp_path: Path, db: Path, monkeypat
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(pipeline, "claims_of", boom)
-    run = ingest(folder, tmp_path / "other.db")
-    assert run.exit_code == 1
-    assert run.stderr.strip().splitlines()[-1].startswith("claimtrack: internal error:")
-    assert "Traceback" not in run.stderr
+    run = ingest(folder, tmp_path / "other.db")  # a bug on one article: skipped, one line
+    assert run.exit_code == 1 and "Traceback" not in run.stderr
+    assert "extraction failed (RuntimeError: simulated bug); article skipped" in run.stderr
+    assert len(assert_one_line_errors(run.stderr)) == 2  # the binary file and the bug
     with pytest.raises(RuntimeError, match="simulated bug"):
         ingest(folder, tmp_path / "third.db", "--debug")
 

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from claimtrack.cli.app import DEFAULT_DB, DbOpt, DebugOpt, GazetteerOpt, app, user_errors
+from claimtrack.cli.app import (
+    DEFAULT_DB,
+    DbOpt,
+    DebugOpt,
+    GazetteerOpt,
+    app,
+    is_debug,
+    user_errors,
+)
 
 
 @app.command()
@@ -76,9 +84,12 @@ def ingest(
                         on_progress=progress.update,
                         jobs=jobs or os.cpu_count() or 1,
                         gazetteer=gazetteer,
+                        strict=debug or is_debug(),
                     )
             if reextract:
-                redone = pipeline.reextract(st, gazetteer=gazetteer, on_problem=_report)
+                redone = pipeline.reextract(
+                    st, gazetteer=gazetteer, on_problem=_report, strict=debug or is_debug()
+                )
                 summary.claims += redone.claims if not paths else 0
                 summary.skipped += redone.skipped
                 summary.problems += redone.problems
