@@ -97,6 +97,52 @@ class Lexicon:
     clitics: bool = False  # whether forms match behind proclitics
     shortest: int = 0  # length of the shortest form: a shorter span has no hit
 
+    def key_of(self, m: re.Match[str]) -> str | None:
+        """Return the key of a match of `pattern` (None: its form is not one of this lexicon's).
+
+        Group 1 is the form as matched, without proclitics or the rest of a prefix form's word;
+        a multi-word form may be matched with other spaces than its folded one."""
+        core = m[1]
+        key = self.keys.get(core)
+        if key is None:
+            key = self.keys.get(" ".join(core.split()))
+        return key
+
+    def match_at(self, text: str, pos: int, end: int | None = None) -> tuple[str, int] | None:
+        """Return the key and end of a hit starting at `pos` (within `text[:end]`), or None."""
+        if self.pattern is None:
+            return None
+        m = self.pattern.match(text, pos) if end is None else self.pattern.match(text, pos, end)
+        if m is None:
+            return None
+        key = self.key_of(m)
+        return None if key is None else (key, m.end())
+
+    def has_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Return whether `pattern` matches in `text[start:end]`, a hit or not: one search,
+        cheaper than `has` where nothing matches; a False rules out any hit."""
+        end = len(text) if end is None else end
+        return self.pattern is not None and self.pattern.search(text, start, end) is not None
+
+    def find_keyed(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Return `find(text, start, end)` as (start, end, key) triples, for hot loops (no
+        `Hit` objects)."""
+        end = len(text) if end is None else end
+        if self.pattern is None or self.pattern.search(text, start, end) is None:  # as mostly
+            return []
+        keys = self.keys
+        hits = []
+        for m in self.pattern.finditer(text, start, end):
+            core = m[1]
+            key = keys.get(core)
+            if key is None:
+                key = keys.get(" ".join(core.split()))
+            if key is not None:
+                hits.append((m.start(), m.end(), key))
+        return hits
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Return every non-overlapping hit in `text[start:end]`, leftmost-longest."""
         end = len(text) if end is None else end
@@ -205,8 +251,8 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
                 (prefix if is_prefix else exact).setdefault(v, key)
     if not exact and not prefix:
         return Lexicon(None)
-    # One trie of every form, exact forms first as before; group 1 is the form without the
-    # proclitics and the rest of a prefix form's word (`m.group(m.lastindex)` for callers).
+    # One trie of every form, exact forms first. Group 1 is the form as matched, without
+    # proclitics or the rest of a prefix form's word: `Lexicon.key_of` maps it to its key.
     seqs = [[*f, _END] for f in sorted(exact, key=len, reverse=True)]
     seqs += [list(f) for f in sorted(prefix, key=len, reverse=True)]
     with_clitics = has_arabic if clitics is None else clitics
@@ -217,6 +263,18 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
     pattern = re.compile(rf"(?<!\w){guard}{lead}({_trie(seqs)})\w*")
     keys = {**prefix, **exact}
     return Lexicon(pattern, keys, with_clitics, min(map(len, keys)))
+
+
+def lookahead(lex: Lexicon, *, after_non_word: bool = False) -> re.Pattern[str]:
+    """Return a pattern whose matches end wherever `lex` matches, overlapping matches too.
+
+    A match is empty; with `after_non_word` it is the non-word character before such a place
+    (every match of a lexicon begins after one, or at the start of the text; `re` looks for
+    one much faster than it tries every place)."""
+    if lex.pattern is None:
+        return re.compile("(?!)")
+    ahead = f"(?={lex.pattern.pattern})"
+    return re.compile("\\W" + ahead if after_non_word else ahead)
 
 
 def words(forms: Iterable[str]) -> Lexicon:

@@ -242,7 +242,7 @@ def read(
         for ws, _we in _words(ftext, fstart, fend):
             if ftext[ws].isdigit() and not r.digit_units:  # "10", "000": no counted noun
                 continue
-            hit = _match_at(r.units, ftext, ws)
+            hit = r.units.match_at(ftext, ws)
             if hit is not None and hit[0] not in ("skip", "function"):
                 unit, has_noun = hit[0], True
                 noun = (ws, hit[1])
@@ -254,8 +254,8 @@ def read(
         # (a single space holds no stop)
         if (ws != pos + 1 or ftext[pos] != " ") and _STOP.search(ftext, pos, ws):
             break
-        hit = _match_at(r.units, ftext, ws)
-        if _match_at(r.subgroup_nouns, ftext, ws) is not None:
+        hit = r.units.match_at(ftext, ws)
+        if r.subgroup_nouns.match_at(ftext, ws) is not None:
             is_subgroup, has_noun = True, True
             if hit is not None and hit[0] == "skip":  # "90 Iraqi families": read on
                 pos = hit[1]
@@ -288,7 +288,7 @@ def read(
     # Cues before: nearest first.
     cue: str | None = None
     cue_dist = 10**6
-    for start, end, key in reversed(_find(r.before, ftext, win_start, fstart)):
+    for start, end, key in reversed(r.before.find_keyed(ftext, win_start, fstart)):
         if key == "subgroup":
             if start >= clause_start and _count_after(last, end) <= 8:
                 is_subgroup = True
@@ -304,7 +304,7 @@ def read(
         break
     # Cues after, within the clause.
     alt_cue: str | None = None
-    h = r.after.first(ftext, fend, stop) if _has_match(r.after, ftext, fend, stop) else None
+    h = r.after.first(ftext, fend, stop) if r.after.has_match(ftext, fend, stop) else None
     if h is not None:
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
@@ -335,7 +335,7 @@ def read(
         )
     ):
         # An event word earlier in the sentence ("غادرت الدفعة ... وضمت 87 عائلة").
-        for start, _end, key in reversed(_find(r.before, ftext, sentence_start, win_start)):
+        for start, _end, key in reversed(r.before.find_keyed(ftext, sentence_start, win_start)):
             if key in _EARLIER_EVENTS and not (
                 key == "repatriated" and _is_modal(r, ftext, start, sentence_start)
             ):
@@ -357,16 +357,9 @@ def read(
     )  # fmt: skip
 
 
-def _has_match(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
-    """Return whether the pattern of `lex` matches in `text[start:end]` (a hit or not): one
-    search, cheaper than a `Lexicon` method where nothing matches, as mostly."""
-    return lex.pattern is not None and lex.pattern.search(text, start, end) is not None
-
-
 def _has(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
-    """Return `lex.has(text, start, end)` (`_has_match` first)."""
-    p = lex.pattern
-    return p is not None and p.search(text, start, end) is not None and lex.has(text, start, end)
+    """Return `lex.has(text, start, end)`, after the cheaper `has_match` (mostly False)."""
+    return lex.has_match(text, start, end) and lex.has(text, start, end)
 
 
 def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]]:
@@ -396,32 +389,6 @@ def _count_after(last: list[tuple[int, int]], pos: int) -> int:
 
 def _first_words(text: str, start: int, end: int, n: int) -> list[tuple[int, int]]:
     return [m.span() for m in islice(_WORD.finditer(text, start, end), n)]
-
-
-def _match_at(lex: lexicon.Lexicon, text: str, pos: int) -> tuple[str, int] | None:
-    """Return the key and end of a hit of `lex` starting at `pos` (no `Hit`: this runs often)."""
-    if lex.pattern is None:
-        return None
-    m = lex.pattern.match(text, pos)
-    if not m:
-        return None
-    core = m.group(m.lastindex)
-    key = lex.keys.get(core) or lex.keys.get(" ".join(core.split()))
-    return (key, m.end()) if key else None
-
-
-def _find(lex: lexicon.Lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """Return `lex.find(text, start, end)` as (start, end, key) triples (no `Hit` objects)."""
-    if lex.pattern is None or lex.pattern.search(text, start, end) is None:  # as mostly
-        return []
-    keys = lex.keys
-    hits = []
-    for m in lex.pattern.finditer(text, start, end):
-        core = m.group(m.lastindex)
-        key = keys.get(core) or keys.get(" ".join(core.split()))
-        if key:
-            hits.append((m.start(), m.end(), key))
-    return hits
 
 
 def _noun(r: Rules, ftext: str, start: int, end: int) -> tuple[bool, bool, bool]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 from claimtrack import lang as _lang
@@ -53,8 +53,10 @@ class _Speech:
     of: frozenset[str]
     passive: frozenset[str]
     weak: lexicon.Lexicon
-    any_word_at: re.Pattern[str]  # where any form of the lexicons above begins (`_Starts`)
-    word_after: re.Pattern[str]  # a non-word character, then such a place (`_Starts`)
+    # Where a form of any lexicon above begins (`lexicon.lookahead`, for `_Starts`); each one
+    # must be in `_speech`'s `lexicons`, as it checks.
+    any_word_at: re.Pattern[str]
+    word_after: re.Pattern[str]  # a non-word character, then such a place
 
 
 @cache
@@ -71,10 +73,10 @@ def _speech(lang: str) -> _Speech:
         "weak": lexicon.words(data.get("weak", [])),
     }
     starts = lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
-    return _Speech(
+    sp = _Speech(
         **lexicons,
-        any_word_at=_at_each(starts),
-        word_after=re.compile(rf"\W(?={starts.pattern.pattern})" if starts.pattern else "(?!)"),
+        any_word_at=lexicon.lookahead(starts),
+        word_after=lexicon.lookahead(starts, after_non_word=True),
         opens=re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
         ),
@@ -92,12 +94,10 @@ def _speech(lang: str) -> _Speech:
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
     )
-
-
-def _at_each(lex: lexicon.Lexicon) -> re.Pattern[str]:
-    """Return a pattern with an empty match wherever `lex` matches (so `finditer` finds them
-    all, not only those that do not overlap)."""
-    return re.compile(f"(?={lex.pattern.pattern})" if lex.pattern else "(?!)")
+    # `_Starts.find` finds only words of the lexicons `starts` is built from: every one.
+    every = {f.name for f in fields(_Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
+    assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
+    return sp
 
 
 def speech_verbs(lang: str) -> lexicon.Lexicon:
@@ -117,8 +117,7 @@ class _Starts:
 
     def __init__(self, sp: _Speech, ftext: str, start: int, end: int) -> None:
         self.ftext = ftext
-        # Every such place follows a non-word character (its pattern opens with `(?<!\w)`):
-        # `re` looks for a non-word character much faster than it tries every place.
+        # Every such place but the text's start follows a non-word character (`word_after`).
         self.at = list(map(_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
         if start == 0 and sp.any_word_at.match(ftext, 0, end):
             self.at.insert(0, 0)
@@ -136,22 +135,17 @@ class _Starts:
         lo, hi = bisect_left(at, start), bisect_left(at, end)
         if lo == hi or lex.pattern is None:
             return []
-        ft, match, keys = self.ftext, lex.pattern.match, lex.keys
+        ft, match, key_of = self.ftext, lex.pattern.match, lex.key_of
         hits = []
         pos = start  # where `finditer` would search on from
         for p in at[lo:hi]:
             if p >= pos and (m := match(ft, p, end)):
-                core = m.group(m.lastindex or 0)  # as `Lexicon.find`: the form, then its key
-                key = keys.get(core)
-                if key is None:
-                    key = keys.get(" ".join(core.split()))
+                pos = m.end()
+                key = key_of(m)
                 if key is not None:
-                    pos = m.end()
                     hits.append(lexicon.Hit(p, pos, key))
                     if first:
                         break
-                else:
-                    pos = m.end()
         return hits
 
     def first(self, lex: lexicon.Lexicon, start: int, end: int) -> lexicon.Hit | None:
@@ -330,19 +324,14 @@ def _speaks(
         before = ftext[max(start, v.start - 12) : v.start].split()[-1:]
         if before and before[0] in sp.passive:
             return False
-    # as `sp.weak.first(ftext, v.start, v.end)` being the verb's own span: a match there
-    weak = sp.weak.pattern.match(ftext, v.start, v.end) if sp.weak.pattern else None
-    if not (weak and weak.end() == v.end and _is_form(sp.weak, weak)):
+    # a `weak` form spanning the whole verb
+    weak = sp.weak.match_at(ftext, v.start, v.end)
+    if weak is None or weak[1] != v.end:
         return True
     if any(sp.opens_word.fullmatch(w) for w in ftext[v.end : min(end, v.end + 60)].split()[:3]):
         return True
     written = surface(max(start, v.start - 30), v.start).split()[-1:] if surface else []
     return bool(written) and written[0][:1].isupper()
-
-
-def _is_form(lex: lexicon.Lexicon, m: re.Match[str]) -> bool:
-    """Whether a match of `lex.pattern` is a hit of `lex` (as `Lexicon.find` keys it)."""
-    return m[1] in lex.keys or " ".join(m[1].split()) in lex.keys
 
 
 def _new_subject(
