@@ -162,18 +162,19 @@ class Seen:
 class Reading(NamedTuple):  # a tuple: built once per figure, several times faster than a dataclass
     """What the words around one number say: its unit and the cues that decide its metric."""
 
-    unit: str  # person family operation country ton km other (money: currency; percent)
-    cue: str | None  # metric named by the nearest cue, or "residence"
-    alt_cue: str | None  # the nearest event cue on the other side / earlier in the sentence
-    is_subgroup: bool
-    is_linked: bool  # a subgroup of the figure before ("بينهم ألفا أجنبي", "2,000 of them")
-    is_combatant: bool  # the counted noun is fighters or suspects ("hold 10,000 militants")
-    is_resident: bool  # no counted noun, or one that can count residents ("people", "نازح")
-    has_noun: bool  # a counted noun follows
-    is_others: bool  # "آخرين" / "others" follows
-    has_bridge: bool  # "تضم" / "comprising" links it to the figure before
-    has_anaphor: bool  # "العدد" / "the number" before it
-    drop: bool  # rhetoric, an age, a counter
+    # The defaults are what a bare number with no word around it reads as.
+    unit: str = "person"  # person family operation country ton km other (money, percent: unread)
+    cue: str | None = None  # metric named by the nearest cue, or "residence"
+    alt_cue: str | None = None  # the nearest event cue on the other side / earlier in the sentence
+    is_subgroup: bool = False
+    is_linked: bool = False  # a subgroup of the figure before ("بينهم ألفا أجنبي", "2,000 of them")
+    is_combatant: bool = False  # the counted noun is fighters or suspects ("hold 10,000 militants")
+    is_resident: bool = True  # no counted noun, or one that can count residents ("people", "نازح")
+    has_noun: bool = False  # a counted noun follows
+    is_others: bool = False  # "آخرين" / "others" follows
+    has_bridge: bool = False  # "تضم" / "comprising" links it to the figure before
+    has_anaphor: bool = False  # "العدد" / "the number" before it
+    drop: bool = False  # rhetoric, an age, a counter
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -200,53 +201,50 @@ def read(
     before the number are split once and shared by the tests below; those after it as far as
     a test needs them. Money and percent figures, whose metric and unit their kind decides
     (`decide`), are read only for `drop` and `is_linked`; their other fields keep the
-    defaults of a bare number."""
+    defaults of a bare number (`Reading`'s field defaults)."""
     last = _last_words(ftext, floor, fstart, BEFORE_WORDS)  # nearest first
     n_last = len(last)
-    win_start = last[BEFORE_WORDS - 1][0] if n_last >= BEFORE_WORDS else floor
-    near = last[2][0] if n_last >= 3 else floor
+    win_start = _start_of(last, BEFORE_WORDS, floor)  # the cue window before the number
+    near = _start_of(last, 3, floor)
     stop = min(ceil, clause_end)
     kind = num.kind
 
     # A count is dropped for a `not_before` word in its cue window (an age), any other figure
     # only for one in its last three words (a search from further back finds those too).
-    # The tests of `r.rare` words all search windows that end at the number and begin after
-    # `rare_from`; one search rules them all out (a long clause is left to `seen`).
+    # The tests of `r.rare` words (marked "rare window") all search windows that end at the
+    # number and begin at or after `rare_from`; one search rules them all out (a long clause
+    # is left to `seen`). A new such test must keep to that, or widen `rare_from`.
     rare_from = min(win_start, clause_start, max(floor, fstart - 30))
-    rare = fstart - rare_from >= Seen.LONG or _has(r.rare, ftext, rare_from, fstart)
-    lo = win_start if kind == Kind.COUNT else near
-    drop = rare and r.not_before.has(ftext, max(lo, clause_start), fstart)
+    may_have_rare = fstart - rare_from >= Seen.LONG or _has(r.rare, ftext, rare_from, fstart)
+    drop_from = max(win_start if kind == Kind.COUNT else near, clause_start)
+    drop = may_have_rare and r.not_before.has(ftext, drop_from, fstart)  # rare window
     if (
         kind == Kind.PERCENT
         and num.value == 100
-        and r.rhetoric.has(ftext, last[5][0] if n_last >= 6 else floor, min(ceil, fend + 40))
+        and r.rhetoric.has(ftext, _start_of(last, 6, floor), min(ceil, fend + 40))
     ):
         drop = True
     is_linked = False
     if floor > sentence_start:  # only a figure after another can be its subgroup
-        after = _first_words(ftext, fend, stop, 2)
-        is_linked = (rare and r.links.has(ftext, max(near, clause_start), fstart)) or (
-            bool(after) and _has(r.links, ftext, after[0][0], after[-1][1])
-        )
+        next2 = _first_words(ftext, fend, stop, 2)
+        is_linked = (
+            may_have_rare and r.links.has(ftext, max(near, clause_start), fstart)  # rare window
+        ) or (bool(next2) and _has(r.links, ftext, next2[0][0], next2[-1][1]))
     if kind != Kind.COUNT:
-        return Reading(
-            "person", None, None, False, is_linked, False, True, False, False, False, False, drop
-        )
+        return Reading(is_linked=is_linked, drop=drop)
 
     # Unit: the counted noun (inside the span when a qualifier follows it: "ألف امرأة تقريبا").
     unit, has_noun, is_subgroup = "person", False, False
     is_others = False
-    noun: tuple[int, int] | None = None
     noun_is = (False, False, False)  # `_noun` of the counted noun
     if r.digit_units or not _NUMERIC.fullmatch(ftext, fstart, fend):  # else no word to read
-        for ws, _we in _words(ftext, fstart, fend):
+        for ws, we in _words(ftext, fstart, fend):
             if ftext[ws].isdigit() and not r.digit_units:  # "10", "000": no counted noun
                 continue
-            hit = r.units.match_at(ftext, ws)
-            if hit is not None and hit[0] not in ("skip", "function"):
-                unit, has_noun = hit[0], True
-                noun = (ws, hit[1])
-                noun_is = _noun(r, ftext, *noun)
+            key, end = r.units.match_at(ftext, ws) or (None, we)
+            if key is not None and key not in ("skip", "function"):
+                unit, has_noun = key, True
+                noun_is = _noun(r, ftext, ws, end)
                 is_subgroup = noun_is[0]
     pos = fend
     for k, m in enumerate(islice(_WORD.finditer(ftext, fend, stop), 0 if has_noun else 5)):
@@ -254,21 +252,20 @@ def read(
         # (a single space holds no stop)
         if (ws != pos + 1 or ftext[pos] != " ") and _STOP.search(ftext, pos, ws):
             break
-        hit = r.units.match_at(ftext, ws)
+        key, end = r.units.match_at(ftext, ws) or (None, we)  # key None: no `units` word
         if r.subgroup_nouns.match_at(ftext, ws) is not None:
             is_subgroup, has_noun = True, True
-            if hit is not None and hit[0] == "skip":  # "90 Iraqi families": read on
-                pos = hit[1]
+            if key == "skip":  # "90 Iraqi families": read on
+                pos = end
                 continue
             break
-        if hit is None:
+        if key is None:
             if k == 0 and r.others.has(ftext, ws, we + 1):
                 is_others = True
                 break
             unit = "other"
             has_noun = True
             break
-        key, end = hit
         if key == "skip":
             pos = end
             continue
@@ -277,8 +274,7 @@ def read(
                 is_others = True
             break
         unit, has_noun = key, True
-        noun = (ws, end)
-        noun_is = _noun(r, ftext, *noun)
+        noun_is = _noun(r, ftext, ws, end)
         if noun_is[0]:
             is_subgroup = True
         break
@@ -307,8 +303,8 @@ def read(
     h = r.after.first(ftext, fend, stop) if r.after.has_match(ftext, fend, stop) else None
     if h is not None:
         # Words from the number to the cue (more than AFTER_WORDS: too far).
-        after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
-        dist = sum(ws < h.start for ws, _we in after)
+        words_after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
+        dist = sum(ws < h.start for ws, _we in words_after)
         if h.key == "past":
             h = None
         elif h.key == "residence":  # "are held in SDF prisons": the place decides
@@ -342,19 +338,37 @@ def read(
                 alt_cue = key
                 break
 
-    has_bridge = rare and n_last <= 6 and r.bridge.has(ftext, max(floor, fstart - 30), fstart)
+    has_bridge = (
+        may_have_rare
+        and n_last <= 6
+        and r.bridge.has(ftext, max(floor, fstart - 30), fstart)  # rare window
+    )
     # "The number" in the clause, or in the cue window when that reaches further back (a
     # search from further back finds the other's hits too; `seen` skips a long clause).
-    lo = min(win_start, clause_start)
+    anaphor_from = min(win_start, clause_start)
     has_anaphor = (
-        rare
-        and (lo < clause_start or seen is None or seen.may_hit("anaphor", clause_start, fstart))
-        and r.anaphor.has(ftext, lo, fstart)
+        may_have_rare
+        and (
+            anaphor_from < clause_start
+            or seen is None
+            or seen.may_hit("anaphor", clause_start, fstart)
+        )
+        and r.anaphor.has(ftext, anaphor_from, fstart)  # rare window
     )
     return Reading(
-        unit, cue, alt_cue, is_subgroup, is_linked, is_combatant, is_resident, has_noun, is_others,
-        has_bridge, has_anaphor, drop,
-    )  # fmt: skip
+        unit=unit,
+        cue=cue,
+        alt_cue=alt_cue,
+        is_subgroup=is_subgroup,
+        is_linked=is_linked,
+        is_combatant=is_combatant,
+        is_resident=is_resident,
+        has_noun=has_noun,
+        is_others=is_others,
+        has_bridge=has_bridge,
+        has_anaphor=has_anaphor,
+        drop=drop,
+    )
 
 
 def _has(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
@@ -378,7 +392,7 @@ def _start_of(last: list[tuple[int, int]], k: int, floor: int) -> int:
 
 
 def _count_after(last: list[tuple[int, int]], pos: int) -> int:
-    """Return the number of words in `text[pos:end]`, for a `pos` within the words `last`."""
+    """Return how many of the words `last` (nearest first) end after `pos`."""
     n = 0
     for _ws, we in last:  # nearest first: ends fall
         if we <= pos:
