@@ -31,7 +31,9 @@ _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
 _HAS_NAME = re.compile(_NAME)  # every personal-name pattern above needs one
-_END = re.Match.end  # `map(_END, finditer(...))`: the ends of the matches, without a comprehension
+_MATCH_END = (
+    re.Match.end
+)  # `map(_MATCH_END, finditer(...))`: the ends of the matches, without a comprehension
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,7 @@ class _Starts:
     def __init__(self, sp: _Speech, ftext: str, start: int, end: int) -> None:
         self.ftext = ftext
         # Every such place but the text's start follows a non-word character (`word_after`).
-        self.at = list(map(_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
+        self.at = list(map(_MATCH_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
         if start == 0 and sp.any_word_at.match(ftext, 0, end):
             self.at.insert(0, 0)
 
@@ -159,8 +161,8 @@ class SpeakerTrack:
 
     A sentence with no speech verb and no "according to" has no speaker and keeps the last
     one; any other sentence either names a speaker or passes the last one on. So the last
-    speaker before a sentence is the one named by the nearest cued sentence that names one,
-    found by walking back: each sentence is read at most once, and only when asked for."""
+    speaker before a sentence is the one named by the nearest sentence before it that names
+    one, found by walking back: each sentence is read at most once, and only when asked for."""
 
     def __init__(
         self,
@@ -170,7 +172,7 @@ class SpeakerTrack:
         *,
         lang: str,
     ) -> None:
-        self.ftext, self.spans, self.original, self.lang = ftext, spans, original, lang
+        self.ftext, self.spans, self.original = ftext, spans, original
         # An article with no personal name written anywhere spares writing out each sentence.
         self.has_persons = _HAS_NAME.search(original(0, len(ftext))) is not None
         self.speech = _speech(lang)
@@ -183,10 +185,10 @@ class SpeakerTrack:
         starts = _Starts(self.speech, self.ftext, s, e)
         if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
             return None, False
+        original = None if self.has_persons else ""  # "": no personal name to look for
         return _find_speaker(
-            self.speech, starts, None if self.has_persons else "", s, e, previous, self.original,
-            self.persons,
-        )  # fmt: skip
+            self.speech, starts, original, s, e, previous, self.original, self.persons
+        )
 
     def at(self, i: int) -> str | None:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
@@ -206,30 +208,6 @@ def _gap_words(ftext: str, a: int, b: int) -> int:
     return len(ftext[a:b].split()) if b >= a else 99
 
 
-def find_speaker(
-    ftext: str,
-    original: str | None,
-    start: int,
-    end: int,
-    *,
-    lang: str,
-    previous: str | None,
-    surface: Callable[[int, int], str] | None = None,
-    persons: dict[str, str] | None = None,
-    starts: _Starts | None = None,
-) -> tuple[str | None, bool]:
-    """Return (speaker, is_attributed) of the sentence `ftext[start:end]`.
-
-    `original` is the sentence as written (for personal names; None: read it from `surface`);
-    `previous` the last speaker; `surface` maps folded offsets to the text as written;
-    `persons` (last name -> speaker) is read and filled, so that a later "وأوضح أحمد" or
-    "Haj Ali added" finds the full name; `starts` are the sentence's (`_Starts`) if known."""
-    sp = _speech(lang)
-    persons = {} if persons is None else persons
-    starts = _Starts(sp, ftext, start, end) if starts is None else starts
-    return _find_speaker(sp, starts, original, start, end, previous, surface, persons)
-
-
 def _find_speaker(
     sp: _Speech,
     starts: _Starts,
@@ -240,7 +218,12 @@ def _find_speaker(
     surface: Callable[[int, int], str] | None,
     persons: dict[str, str],
 ) -> tuple[str | None, bool]:
-    """Return `find_speaker` of the sentence `starts.ftext[start:end]`."""
+    """Return (speaker, is_attributed) of the sentence `starts.ftext[start:end]`.
+
+    `original` is the sentence as written, for personal names (None: read it from `surface`;
+    "": no personal name can occur); `previous` the last speaker; `surface` maps folded
+    offsets to the text as written; `persons` (last name -> speaker) is read and filled, so
+    that a later "وأوضح أحمد" or "Haj Ali added" finds the full name."""
     ftext = starts.ftext
     according = starts.find(sp.according, start, end)
     verbs = starts.find(sp.verbs, start, end)
@@ -350,7 +333,7 @@ def _new_subject(
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
     for v in verbs:
         lo = max(start, v.start - 40)
-        marks = list(map(_END, _CLAUSE.finditer(ftext, lo, v.start)))
+        marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, lo, v.start)))
         cut = marks[-1] if marks else lo  # after the last clause mark before the verb
         before = ftext[cut : v.start].split()[-3:]
         after3 = ftext[v.end : min(end, v.end + 50)].split()[:3]
