@@ -31,9 +31,7 @@ _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
 _HAS_NAME = re.compile(_NAME)  # every personal-name pattern above needs one
-_MATCH_END = (
-    re.Match.end
-)  # `map(_MATCH_END, finditer(...))`: the ends of the matches, without a comprehension
+_MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
 
 
 @dataclass(frozen=True, slots=True)
