@@ -109,10 +109,16 @@ def build_claims(
         speaker = speakers.at(si)
         clauses = split_clauses(ft, s, e)
         clause_starts = [a for a, _ in clauses]
-        # The clause of each figure (-1: between clauses), and of each time.
+        # The clause of each figure (-1: between clauses).
         fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
         held = set(fig_clauses)
         camps = [m for m in sent_mentions if m.kind == "camp"]
+        # For `_as_of`: the sentence's times with their clauses, those of speaking, and those
+        # right after a speech verb; the semicolons' offsets.
+        times_in: list[tuple[TimeExpr, int]] = []
+        speech: list[TimeExpr] = []
+        speech_at: set[int] = set()
+        semis: list[int] = []
         if sent_times:
             times_in = [(t, _clause_of(clauses, clause_starts, t.fstart)) for t in sent_times]
             speech = [
@@ -169,17 +175,10 @@ def build_claims(
                     main_camp=main_camp, main_n=main_n, main_org=main_org, origin=rules.origin,
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
-            if sent_times:
-                as_of, as_of_start, src = _as_of(
-                    fig, ci, metric, (cs, ce), (semis, s, e), times_in, speech, anchor, pub,
-                    held, speech_at,
-                )  # fmt: skip
-            else:  # no time in the sentence: the last sentence's for an event, else publication
-                as_of, as_of_start, src = (
-                    (anchor if metric in _EVENTS and anchor else pub),
-                    None,
-                    None,
-                )
+            as_of, as_of_start, src = _as_of(
+                fig, ci, metric, (cs, ce), (s, e), semis, times_in, speech, anchor, pub,
+                held, speech_at,
+            )  # fmt: skip
             o_start, o_end = fig.num.start, fig.num.end
             claim = Claim(
                 value=fig.num.value,
@@ -249,25 +248,29 @@ def _as_of(
     ci: int,
     metric: Metric,
     clause: tuple[int, int],
-    sentence: tuple[list[int], int, int],
-    sent_times: list[tuple[TimeExpr, int]],
+    sentence: tuple[int, int],
+    semis: list[int],
+    timed: list[tuple[TimeExpr, int]],
     speech: list[TimeExpr],
     anchor: str | None,
     pub: str | None,
-    held: set[int],
+    fig_clauses: set[int],
     speech_at: set[int],
 ) -> tuple[str | None, str | None, TimeExpr | None]:
     """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
-    none) of the sentence (`sentence`: its semicolons' offsets, start and end);
-    `sent_times` are its times with their clauses, `held` the clauses that hold a figure.
+    none) of the sentence `sentence` (start, end; `semis`: its semicolons' offsets);
+    `timed` are its times with their clauses, `fig_clauses` the clauses that hold a figure,
+    `speech` its times of speaking and `speech_at` the offsets of those after a speech verb.
 
     A time after the figure in another clause that holds a figure of its own is that
     figure's; the figure's clause wins over its part between semicolons, and that over the
-    sentence."""
+    sentence. With no time, an event takes the last sentence's (`anchor`), else the
+    publication date."""
     real = [
         t
-        for t, tc in sent_times
-        if t.kind != "same" and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in held)
+        for t, tc in timed
+        if t.kind != "same"
+        and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in fig_clauses)
     ]
     if speech_at:
         talk = [t for t in real if t.fstart in speech_at]
@@ -277,7 +280,7 @@ def _as_of(
         a, b = clause
         pool = [t for t in real if a <= t.fstart < b]
         if not pool:
-            a, b = _segment(*sentence, fig.fstart)
+            a, b = _segment(semis, *sentence, fig.fstart)
             pool = [t for t in real if a <= t.fstart < b] or real
         t = pool[0]
         if len(pool) > 1:
@@ -286,7 +289,7 @@ def _as_of(
             end = speech[-1].value if speech else pub
             return end, t.start, t
         return t.value, t.start, t
-    if any(t.kind == "same" for t, _ in sent_times) and anchor:
+    if any(t.kind == "same" for t, _ in timed) and anchor:
         return anchor, None, None
     if metric in _EVENTS and anchor:
         return anchor, None, None
