@@ -11,8 +11,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from claimtrack.extract import metrics
+from claimtrack import lang as _lang
+from claimtrack.extract import lexicon, metrics
 from claimtrack.extract.asof import TimeExpr, find_times
 from claimtrack.extract.entities import Gazetteer, Mention, find_mentions
 from claimtrack.extract.normalize import fold
@@ -33,6 +35,26 @@ class _Figure:
     fend: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of `claims.joins` and `claims.origin` (read here, not by `metrics`)."""
+
+    joins: frozenset[str]  # "and": joins two figures of one metric
+    glued_join: re.Pattern[str]  # a conjunction written onto the next word ("و"), then that word
+    origin: frozenset[str]  # "from" (one or two words) before a place of origin
+
+
+@cache
+def _words(lang: str) -> _Words:
+    data = _lang.load(lang)["claims"]
+    glued = [re.escape(lexicon.fold_form(f)) for f in data["joins"]["glued"]]
+    return _Words(
+        joins=frozenset(lexicon.fold_form(f) for f in data["joins"]["words"]),
+        glued_join=re.compile(f"(?:{'|'.join(glued)})." if glued else "(?!)"),
+        origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
+    )
+
+
 def build_claims(
     text: str,
     numerals: list[Numeral],
@@ -51,6 +73,7 @@ def build_claims(
     if not figures:
         return []
     rules = metrics.rules(lang, gaz)
+    words = _words(lang)
     seen = metrics.Seen(rules, ft)
     sentences = split_sentences(ft)
     mentions = find_mentions(ft, gaz)
@@ -143,8 +166,7 @@ def build_claims(
             if prev_metric is not None:
                 gap = ft[prev_end : fig.fstart].split()
                 prev_close = 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3) and any(
-                    w in rules.joins or (len(w) > 1 and w.startswith(rules.glued_joins))
-                    for w in gap
+                    w in words.joins or words.glued_join.match(w) for w in gap
                 )
             prev_end = fig.fend
             if reading.drop:
@@ -172,7 +194,7 @@ def build_claims(
             else:
                 entity = _entity(
                     metric, unit, fig, sent_mentions, camps, index, (cs, ce), ft,
-                    main_camp=main_camp, main_n=main_n, main_org=main_org, origin=rules.origin,
+                    main_camp=main_camp, main_n=main_n, main_org=main_org, origin=words.origin,
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
             as_of, as_of_start, src = _as_of(

@@ -60,9 +60,6 @@ class Rules:
     loose_anaphor: lexicon.Lexicon  # `lexicon.loose` forms, to skip long searches (`Seen`)
     loose_events: lexicon.Lexicon
     digit_units: bool  # a `units` form begins with a digit (proclitics never do)
-    joins: frozenset[str]  # "and": joins two figures of one metric
-    glued_joins: tuple[str, ...]  # a conjunction written onto the next word ("و")
-    origin: frozenset[str]  # "from" (one or two words) before a place of origin
     # `_noun` answers, filled as figures are read
     nouns: dict[str, tuple[bool, bool, bool]] = field(
         default_factory=dict, compare=False, repr=False
@@ -132,9 +129,6 @@ def _compile(lang: str, extra: dict) -> Rules:
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
         digit_units=any(form[0].isdigit() for form in units_lex.keys),
-        joins=frozenset(lexicon.fold_form(f) for f in data["joins"]["words"]),
-        glued_joins=tuple(lexicon.fold_form(f) for f in data["joins"]["glued"]),
-        origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
     )
 
 
