@@ -33,6 +33,7 @@ _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
 _METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
+_MAX_NOUNS = 100_000  # bounds `Rules.nouns`
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -60,7 +61,8 @@ class Rules:
     loose_anaphor: lexicon.Lexicon  # `lexicon.loose` forms, to skip long searches (`Seen`)
     loose_events: lexicon.Lexicon
     digit_units: bool  # a `units` form begins with a digit (proclitics never do)
-    # `_noun` answers, filled as figures are read
+    # `_noun` answers, filled as figures are read (up to `_MAX_NOUNS`: a prefix form's
+    # word or a phrase's spacing can vary without end)
     nouns: dict[str, tuple[bool, bool, bool]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -405,11 +407,13 @@ def _noun(r: Rules, ftext: str, start: int, end: int) -> tuple[bool, bool, bool]
     key = ftext[start - 1 : end] if start else " " + ftext[:end]
     got = r.nouns.get(key)
     if got is None:
-        got = r.nouns[key] = (
+        got = (
             r.subgroup_nouns.has(ftext, start, end),
             r.combatants.has(ftext, start, end),
             r.residents.has(ftext, start, end),
         )
+        if len(r.nouns) < _MAX_NOUNS:
+            r.nouns[key] = got
     return got
 
 

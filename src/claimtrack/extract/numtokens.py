@@ -27,6 +27,8 @@ TANWEEN = frozenset("\u064b\u064c\u064d")  # an indefinite noun's case ending: "
 _PREV_WORD = re.compile(r"([^\W\d_]+) ?$")
 _GAP_MARKS = frozenset(("-", "/", ":", ",", "،"))  # what may stand between two atoms
 _NO_ROLES: dict[str, Any] = {}  # never written
+# Bounds `Lexicon.analysed` against endless spacing variants of multi-word forms.
+_MAX_ANALYSED = 100_000
 ADDRESS_MARKS = ("@", "://", "www.")  # an e-mail or web address
 
 
@@ -144,6 +146,8 @@ def _spans(folded: str, lex: w.Lexicon) -> Iterator[tuple[int, int]]:
                 pos = m.end()
                 continue
         for m in lex.scan.finditer(folded, pos):
+            # group 1 is a token after the character `scan` stood on; without it, the match is
+            # a digit run that this character begins (`numwords.lexicon` explains `scan`)
             start, end = m.span(1) if m.lastindex else m.span()
             yield start, end
             if end < n and folded[end] in lex.word_starts:
@@ -151,9 +155,6 @@ def _spans(folded: str, lex: w.Lexicon) -> Iterator[tuple[int, int]]:
                 break
         else:
             return
-
-
-_MAX_ANALYSED = 100_000  # bounds the cache against endless spacing variants of multi-word forms
 
 
 def _split(text: str, lex: w.Lexicon) -> tuple[int, dict[str, Any], bool, bool] | None:

@@ -72,7 +72,8 @@ class Lexicon:
     shares: frozenset[str] = frozenset()  # words after a fraction of a group ("half of them")
     references: frozenset[str] = frozenset()  # determiners of a reference ("the two camps")
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
-    # Filled by `numtokens.tokenize`: matched text -> how it splits into clitics and a form.
+    # Filled by `numtokens.tokenize` (up to its `_MAX_ANALYSED` entries): matched text -> how
+    # it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
 
 
