@@ -421,7 +421,8 @@ def find_times(
 ) -> list[TimeExpr]:
     """Return the time expressions of folded `ftext`, periods merged, in order.
 
-    `same_in`: look for "the same time" words only in these sorted spans (default: all)."""
+    `same_in`: look for "the same time" and `future` words only in these sorted spans
+    (default: all)."""
     if published is None:
         return []
     g = grammar(lang)
@@ -446,7 +447,7 @@ def find_times(
         hi = min(a.fend, a.fstart + 8)
         k = bisect_left(since_at, lo)
         if k < len(since_at) and since_at[k] < hi:  # `since_any` needs one in ftext[lo:hi]
-            lead = _last_words(ftext[lo : a.fstart], 4) + ftext[a.fstart : hi]
+            lead = _tail_words(ftext[lo : a.fstart], 4) + ftext[a.fstart : hi]
             if g.since_any.search(lead):
                 out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
                 i += 1
@@ -573,6 +574,7 @@ def _open_since(
     return out
 
 
-def _last_words(s: str, n: int) -> str:
+def _tail_words(s: str, n: int) -> str:
+    """Return the last `n` words of `s`, joined by spaces and followed by one ("" if none)."""
     words = s.split()
     return " ".join(words[-n:]) + " " if words else ""

@@ -79,7 +79,7 @@ def build_claims(
     mentions = find_mentions(ft, gaz)
     starts = [s for s, _ in sentences]
     where = [bisect_right(starts, f.fstart) - 1 for f in figures]  # -1: before every sentence
-    # "The same time" words matter only beside a figure.
+    # "The same time" and future words are looked for only in sentences that hold a figure.
     times = find_times(
         ft, published, lang, same_in=[sentences[i] for i in sorted(set(where) - {-1})]
     )
