@@ -130,15 +130,12 @@ class Lexicon:
         """Return `find(text, start, end)` as (start, end, key) triples, for hot loops (no
         `Hit` objects)."""
         end = len(text) if end is None else end
-        if self.pattern is None or self.pattern.search(text, start, end) is None:  # as mostly
+        if self.pattern is None or end - start < self.shortest:
             return []
-        keys = self.keys
+        key_of = self.key_of
         hits = []
         for m in self.pattern.finditer(text, start, end):
-            core = m[1]
-            key = keys.get(core)
-            if key is None:
-                key = keys.get(" ".join(core.split()))
+            key = key_of(m)
             if key is not None:
                 hits.append((m.start(), m.end(), key))
         return hits
@@ -149,12 +146,9 @@ class Lexicon:
         if self.pattern is None or end - start < self.shortest:
             return []
         hits = []
-        keys = self.keys
+        key_of = self.key_of
         for m in self.pattern.finditer(text, start, end):
-            core = m[1]
-            key = keys.get(core)
-            if key is None:
-                key = keys.get(" ".join(core.split()))
+            key = key_of(m)
             if key is not None:
                 s, e = m.span()
                 hits.append(Hit(s, e, key))
@@ -165,14 +159,11 @@ class Lexicon:
         end = len(text) if end is None else end
         if self.pattern is None or end - start < self.shortest:
             return None
-        keys = self.keys
+        key_of = self.key_of
         search = self.pattern.search
         m = search(text, start, end)  # as `finditer`: matches are never empty
         while m is not None:
-            core = m[1]
-            key = keys.get(core)
-            if key is None:
-                key = keys.get(" ".join(core.split()))
+            key = key_of(m)
             if key is not None:
                 return Hit(m.start(), m.end(), key)
             m = search(text, m.end(), end)
@@ -183,12 +174,11 @@ class Lexicon:
         end = len(text) if end is None else end
         if self.pattern is None or end - start < self.shortest:
             return False
-        keys = self.keys
+        key_of = self.key_of
         search = self.pattern.search
         m = search(text, start, end)
         while m is not None:
-            core = m[1]
-            if core in keys or " ".join(core.split()) in keys:
+            if key_of(m) is not None:
                 return True
             m = search(text, m.end(), end)
         return False
@@ -211,7 +201,7 @@ class Lexicon:
             ms, me = m.span()
             i = bisect_right(starts, ms) - 1
             if i >= 0 and me <= spans[i][1]:
-                key = self.keys.get(" ".join(m[1].split()))
+                key = self.key_of(m)
                 if key is not None:
                     out[i].append(Hit(ms, me, key))
                 continue
