@@ -26,6 +26,7 @@ from claimtrack.store import ClaimRow, claim_values
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
+    from claimtrack.extract.entities import Gazetteer
     from claimtrack.store import Added, Store
 
 #: Articles per transaction: larger batches rewrite the hot index pages less often.
@@ -94,7 +95,7 @@ def _claims(
 
 
 @cache
-def _gazetteer(path: Path | None):  # -> Gazetteer | None, loaded once per process
+def _gazetteer(path: Path | None) -> Gazetteer | None:  # loaded once per process
     if path is None:
         return None
     from claimtrack.gazetteer import load_gazetteer
