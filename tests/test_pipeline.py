@@ -100,7 +100,7 @@ def test_an_article_the_extractor_fails_on_is_skipped_and_the_run_goes_on(
 def test_a_worker_reports_a_failed_article_instead_of_raising(monkeypatch) -> None:
     monkeypatch.setattr(pipeline, "_claims", _failing_on("boom"))
     rows = pipeline._extract_chunk([("boom 5 people", None, "en"), ("About 70 people", None, "en")])
-    assert rows[0] == "extraction failed (ValueError: a bug in the extractor)"
+    assert rows[0] == pipeline.Failed("extraction failed (ValueError: a bug in the extractor)")
     assert isinstance(rows[1], list) and rows[1]
     with pytest.raises(ValueError, match="a bug"):  # --debug: the traceback reaches the user
         pipeline._extract_chunk([("boom 5 people", None, "en")], None, True)

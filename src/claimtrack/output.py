@@ -11,8 +11,11 @@ import json
 import math
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
@@ -90,7 +93,9 @@ def _json(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def _delimited(rows: Iterable[dict[str, Any]], out: TextIO, columns, sep: str) -> int:
+def _delimited(
+    rows: Iterable[dict[str, Any]], out: TextIO, columns: Sequence[str] | None, sep: str
+) -> int:
     it = iter(rows)
     first = next(it, None)
     names = list(columns or (first.keys() if first else ()))
@@ -102,7 +107,8 @@ def _delimited(rows: Iterable[dict[str, Any]], out: TextIO, columns, sep: str) -
 
         def write(values: list[str]) -> None:
             line = "\t".join(values)
-            # Escape cell by cell only when some cell holds a tab, newline, CR or backslash.
+            # Escape cell by cell only when some cell holds a tab, newline, CR or backslash
+            # (n cells joined hold n-1 tabs: one more is inside a cell).
             if line.count("\t") >= len(values) or "\\" in line or "\n" in line or "\r" in line:
                 line = "\t".join(_tsv(v) for v in values)
             out.write(line + "\n")
@@ -117,7 +123,7 @@ def _delimited(rows: Iterable[dict[str, Any]], out: TextIO, columns, sep: str) -
     return n
 
 
-def _chain(first: dict[str, Any], rest: Iterable[dict[str, Any]]):
+def _chain(first: dict[str, Any], rest: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     yield first
     yield from rest
 
@@ -131,7 +137,9 @@ def _tsv(value: str) -> str:
 PLAIN_TABLE_ROWS = 2000
 
 
-def _table(rows: list[dict[str, Any]], out: TextIO, columns, title: str | None) -> int:
+def _table(
+    rows: list[dict[str, Any]], out: TextIO, columns: Sequence[str] | None, title: str | None
+) -> int:
     names = list(columns or (rows[0].keys() if rows else ()))
     if len(rows) > PLAIN_TABLE_ROWS:
         return _plain_table(rows, out, names, title)
@@ -140,15 +148,20 @@ def _table(rows: list[dict[str, Any]], out: TextIO, columns, title: str | None) 
 
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
     for name in names:
-        numeric = bool(rows) and all(
-            isinstance(r.get(name), int | float) or r.get(name) is None for r in rows
-        )
-        table.add_column(name, justify="right" if numeric else "left", overflow="fold")
+        justify = "right" if _is_numeric(rows, name) else "left"
+        table.add_column(name, justify=justify, overflow="fold")
     for row in rows:
         # Text, not markup: `[...]` in article text must print as it is.
         table.add_row(*(Text(cell(row.get(name))) for name in names))
     _console(out).print(table)
     return len(rows)
+
+
+def _is_numeric(rows: list[dict[str, Any]], name: str) -> bool:
+    """Return whether column `name` holds numbers only (or nothing): right-aligned in a table."""
+    return bool(rows) and all(
+        isinstance(r.get(name), int | float) or r.get(name) is None for r in rows
+    )
 
 
 def _plain_table(
@@ -165,10 +178,7 @@ def _plain_table(
     widths = [
         max([cell_len(name)] + [cell_len(r[k]) for r in cells]) for k, name in enumerate(names)
     ]
-    right = [
-        all(isinstance(r.get(name), int | float) or r.get(name) is None for r in rows)
-        for name in names
-    ]
+    right = [_is_numeric(rows, name) for name in names]
 
     def line(values: list[str]) -> str:
         padded = (
@@ -186,7 +196,7 @@ def _plain_table(
     return len(rows)
 
 
-def _console(out: TextIO):
+def _console(out: TextIO) -> Console:
     from rich.console import Console
 
     return Console(file=out, highlight=False, soft_wrap=False, emoji=False)

@@ -17,7 +17,7 @@ from datetime import date
 from functools import cache
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimtrack.errors import InputError
 from claimtrack.model import EXTRACTOR_VERSION, Article, Claim
@@ -26,6 +26,7 @@ from claimtrack.store import ClaimRow, claim_values
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
+    from claimtrack.extract.entities import Gazetteer
     from claimtrack.store import Added, Store
 
 #: Articles per transaction: larger batches rewrite the hot index pages less often.
@@ -60,9 +61,15 @@ def claims_of(article: Article, *, gazetteer: Path | None = None) -> list[Claim]
     return _claims(article.text, article.published, article.lang, gazetteer)
 
 
+class Failed(NamedTuple):
+    """Extraction failed on an article: this stands in for its claim rows."""
+
+    reason: str  # "extraction failed (ValueError: ...)"
+
+
 def claim_rows_of(
     article: Article, *, gazetteer: Path | None = None, strict: bool = False
-) -> list[ClaimRow] | str:
+) -> list[ClaimRow] | Failed:
     """Return the claims of one article as rows (`store.claim_values`), ready to store, or
     why extraction failed on it: a bug in the extractor must not stop a long ingest
     (`strict`: let the error through, for --debug)."""
@@ -74,8 +81,8 @@ def claim_rows_of(
         return _failed(exc)
 
 
-def _failed(exc: Exception) -> str:
-    return f"extraction failed ({type(exc).__name__}: {exc})"
+def _failed(exc: Exception) -> Failed:
+    return Failed(f"extraction failed ({type(exc).__name__}: {exc})")
 
 
 def _claims(
@@ -88,7 +95,7 @@ def _claims(
 
 
 @cache
-def _gazetteer(path: Path | None):  # -> Gazetteer | None, loaded once per process
+def _gazetteer(path: Path | None) -> Gazetteer | None:  # loaded once per process
     if path is None:
         return None
     from claimtrack.gazetteer import load_gazetteer
@@ -118,17 +125,15 @@ def ingest(
     if gazetteer is not None:
         _gazetteer(gazetteer)  # a bad file fails here, before any worker starts
     for article, rows in extracted(articles, jobs=jobs, gazetteer=gazetteer, strict=strict):
-        if isinstance(rows, str):  # the extractor failed on this text: skip it, go on
-            problem = InputError(f"{article.origin}: {rows}; article skipped")
-            summary.skipped += 1
-            summary.problems.append(str(problem))
-            on_problem(problem)
+        if isinstance(rows, Failed):  # the extractor failed on this text: skip it, go on
+            problem = InputError(f"{article.origin}: {rows.reason}; article skipped")
+            _report(summary, on_problem, problem)
             continue
         pending.append((article, rows))
         if len(pending) >= batch:
-            _store_rows(store, pending, summary)
+            store_batch(store, pending, summary)
             on_progress(summary)
-    _store_rows(store, pending, summary)
+    store_batch(store, pending, summary)
     on_progress(summary)
     return summary
 
@@ -140,7 +145,7 @@ def extracted(
     chunk: int = CHUNK,
     gazetteer: Path | None = None,
     strict: bool = False,
-) -> Iterator[tuple[Article, list[ClaimRow] | str]]:
+) -> Iterator[tuple[Article, list[ClaimRow] | Failed]]:
     """Yield each article with its claims as rows (or why extraction failed), in input order,
     using `jobs` processes.
 
@@ -162,7 +167,7 @@ def extracted(
 
 def _pooled(
     articles: Iterator[Article], *, jobs: int, chunk: int, gazetteer: Path | None, strict: bool
-) -> Iterator[tuple[Article, list[ClaimRow] | str]]:
+) -> Iterator[tuple[Article, list[ClaimRow] | Failed]]:
     """Extract in a process pool with a bounded window of chunks in flight, in order."""
     import multiprocessing
 
@@ -202,12 +207,12 @@ def _extract_chunk(
     job: list[tuple[str, str | None, str | None]],
     gazetteer: Path | None = None,
     strict: bool = False,
-) -> list[list[ClaimRow] | str]:
+) -> list[list[ClaimRow] | Failed]:
     """Return the claim rows of each (text, published, lang) in `job` (runs in a worker), or
     why extraction failed on it (`strict`: raise instead; the parent re-raises it)."""
     # Rows, not Claims: tuples of plain values pickle 2-3x faster than the frozen dataclasses,
     # and the writer inserts them as they are.
-    out: list[list[ClaimRow] | str] = []
+    out: list[list[ClaimRow] | Failed] = []
     for text, published, lang in job:
         try:
             out.append([claim_values(c) for c in _claims(text, published, lang, gazetteer)])
@@ -223,40 +228,39 @@ def _articles(
     summary: Summary,
     on_problem: Callable[[InputError], None],
 ) -> Iterator[Article]:
-    from claimtrack.ingest import InputWarning
-
     for item in items:
         if isinstance(item, InputError):
-            if isinstance(item, InputWarning):
-                summary.warnings += 1
-            else:
-                summary.skipped += 1
-            summary.problems.append(str(item))
-            on_problem(item)
+            _report(summary, on_problem, item)
             continue
         summary.read += 1
         yield item
 
 
+def _report(
+    summary: Summary, on_problem: Callable[[InputError], None], problem: InputError
+) -> None:
+    """Count `problem` in `summary` (a warning, or an input skipped), keep its text, pass it on."""
+    from claimtrack.ingest import InputWarning
+
+    if isinstance(problem, InputWarning):
+        summary.warnings += 1
+    else:
+        summary.skipped += 1
+    summary.problems.append(str(problem))
+    on_problem(problem)
+
+
 def store_batch(
     store: Store,
-    pending: list[tuple[Article, list[Claim]]],
+    pending: list[tuple[Article, list[ClaimRow]]],
     summary: Summary,
     *,
     extractor_version: int = EXTRACTOR_VERSION,
 ) -> None:
-    """Store `pending` in one transaction, count what was new in `summary`, and empty it."""
+    """Store `pending` (articles with their claim rows) in one transaction, count what was new
+    in `summary`, and empty it."""
     if pending:
-        _count(store.add_articles(pending, extractor_version=extractor_version), summary)
-        pending.clear()
-
-
-def _store_rows(
-    store: Store, pending: list[tuple[Article, list[ClaimRow]]], summary: Summary
-) -> None:
-    """`store_batch` for articles whose claims are rows already."""
-    if pending:
-        _count(store.add_rows(pending, extractor_version=EXTRACTOR_VERSION), summary)
+        _count(store.add_rows(pending, extractor_version=extractor_version), summary)
         pending.clear()
 
 
@@ -301,13 +305,9 @@ def reextract(
         except Exception as exc:  # reported per article; the run goes on
             if strict:
                 raise
-            problem = InputError(
-                f"{article.origin or f'article {article_id}'}: extraction failed "
-                f"({type(exc).__name__}: {exc}); its stored claims are kept"
-            )
-            summary.skipped += 1
-            summary.problems.append(str(problem))
-            on_problem(problem)
+            where = article.origin or f"article {article_id}"
+            problem = InputError(f"{where}: {_failed(exc).reason}; its stored claims are kept")
+            _report(summary, on_problem, problem)
             continue
         store.replace_claims(article_id, claims, extractor_version=EXTRACTOR_VERSION)
         summary.claims += len(claims)

@@ -89,6 +89,11 @@ def as_of_key(as_of: str | None) -> str:
     return "\uffff" if as_of is None else as_of + "~"
 
 
+#: `as_of_key` of a claim in SQL, for trend's ORDER BY: change the two together. (NULL for an
+#: undated claim where as_of_key gives "\uffff"; trend counts those apart and lists none.)
+_AS_OF_KEY_SQL = "c.as_of || '~'"
+
+
 def _range_params(col: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
     """Return SQL conditions selecting `col` periods that overlap [since, until].
 
@@ -252,12 +257,8 @@ def _resolve(known: tuple[dict[str, str], dict[str, str | None]], name: str) -> 
     raise NotFoundError(f"unknown entity {name!r}{hint}")
 
 
-def composites_of(store: Store, slug: str) -> list[str]:
-    """Return the composite slugs (`al-hol+roj`) that have `slug` among their members."""
-    return _composites(_known(store)[1], slug)
-
-
 def _composites(members: dict[str, str | None], slug: str) -> list[str]:
+    """Return the composite slugs (`al-hol+roj`) that have `slug` among their members."""
     return sorted(s for s, m in members.items() if s != slug and slug in _members(s, m))
 
 
@@ -470,6 +471,7 @@ def trend_sql(
         "'' AS display, NULL AS change, NULL AS change_pct, a.source, c.speaker, a.published, "
         "c.id, a.ref AS article_ref, c.article_id"
     )
+    # A trend reads metric "" as any metric, as None (a claims listing would match it exactly).
     ids, params = _ids_sql(slugs, metric or None, since, until)
     return f"SELECT {cols} {_FROM} WHERE c.id IN ({ids})", params
 
@@ -495,7 +497,7 @@ def trend(
     # SQLite sorts: the order of as_of_key (a period after the days inside it), outlet and
     # publication date as "" when missing; text compares by code point as in Python.
     outlet = "coalesce(a.source, ''), " if by_source else ""
-    sql += f" ORDER BY c.metric, {outlet}c.as_of || '~', coalesce(a.published, ''), c.id"
+    sql += f" ORDER BY c.metric, {outlet}{_AS_OF_KEY_SQL}, coalesce(a.published, ''), c.id"
     result = Trend(slug)
     previous: dict[tuple, float] = {}
     for row in store.query(sql, params):

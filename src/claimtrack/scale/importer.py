@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimtrack.errors import InputError
-from claimtrack.model import Article, Claim
+from claimtrack.model import Article
 from claimtrack.pipeline import BATCH, Summary, store_batch
 from claimtrack.scale.shards import read_records
+from claimtrack.store import ClaimRow, claim_values
 
 if TYPE_CHECKING:
     from claimtrack.store import Store
@@ -24,7 +25,7 @@ def import_records(
 ) -> Summary:
     """Store the articles and claims of every record in `files`; report malformed ones."""
     summary = Summary()
-    pending: list[tuple[Article, list[Claim]]] = []
+    pending: list[tuple[Article, list[ClaimRow]]] = []
     version = None
     for path in files:
         for item in read_records(Path(path)):
@@ -38,11 +39,16 @@ def import_records(
             if pending and (len(pending) >= batch or record_version != version):
                 _store(store, pending, summary, version)
             version = record_version
-            pending.append((article, claims))
+            pending.append((article, [claim_values(c) for c in claims]))
     _store(store, pending, summary, version)
     return summary
 
 
-def _store(store: Store, pending: list, summary: Summary, version: int | None) -> None:
+def _store(
+    store: Store,
+    pending: list[tuple[Article, list[ClaimRow]]],
+    summary: Summary,
+    version: int | None,
+) -> None:
     if version is not None:
         store_batch(store, pending, summary, extractor_version=version)
