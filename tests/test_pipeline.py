@@ -57,6 +57,26 @@ def test_same_text_twice_in_one_run_is_stored_once(tmp_path: Path) -> None:
     assert table(db, "SELECT count(*) FROM articles") == [(2,)]
 
 
+def test_texts_already_stored_are_not_extracted_again(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "c.db"
+    with store.connect(db, write=True) as st:
+        pipeline.ingest(st, (make(i) for i in range(7)))
+    extracted: list[str] = []
+    real = pipeline.claims_of
+
+    def counting(article, **kw):
+        extracted.append(article.ref)
+        return real(article, **kw)
+
+    monkeypatch.setattr(pipeline, "claims_of", counting)
+    again = [make(i) for i in range(9)] + [make(8)]  # 7 stored, 2 new, one new one twice
+    with store.connect(db, write=True) as st:
+        summary = pipeline.ingest(st, again, batch=4)
+    assert extracted == ["a7", "a8", "a8"]  # the repeat is caught when it is written
+    assert (summary.read, summary.added, summary.duplicates) == (10, 2, 8)
+    assert table(db, "SELECT count(*) FROM articles") == [(9,)]
+
+
 def test_problems_are_reported_and_counted(tmp_path: Path) -> None:
     from claimtrack.ingest import InputWarning
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from claimtrack.errors import InputError
 from claimtrack.model import EXTRACTOR_VERSION, Article, Claim
-from claimtrack.store import ClaimRow, claim_values
+from claimtrack.store import ClaimRow, claim_values, content_hash
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
@@ -121,7 +121,7 @@ def ingest(
     """
     summary = Summary()
     pending: list[tuple[Article, list[ClaimRow]]] = []
-    articles = _articles(items, summary, on_problem)
+    articles = _unseen(store, _articles(items, summary, on_problem), summary, on_progress, batch)
     if gazetteer is not None:
         _gazetteer(gazetteer)  # a bad file fails here, before any worker starts
     for article, rows in extracted(articles, jobs=jobs, gazetteer=gazetteer, strict=strict):
@@ -136,6 +136,30 @@ def ingest(
     store_batch(store, pending, summary)
     on_progress(summary)
     return summary
+
+
+def _unseen(
+    store: Store,
+    articles: Iterable[Article],
+    summary: Summary,
+    on_progress: Callable[[Summary], None],
+    group: int,
+) -> Iterator[Article]:
+    """Yield the articles whose text is not stored yet (looked up `group` at a time), counting
+    the others as duplicates before any extraction: re-reading an archive that is mostly
+    stored costs a hash a text. (A text twice in the input, or stored meanwhile by another
+    run, is still caught when it is written.)"""
+    it = iter(articles)
+    while part := list(islice(it, group)):
+        digests = [content_hash(a.text) for a in part]
+        known = store.stored_hashes(digests)
+        for article, digest in zip(part, digests, strict=True):
+            if digest in known:
+                summary.duplicates += 1
+            else:
+                yield article
+        if known:
+            on_progress(summary)
 
 
 def extracted(

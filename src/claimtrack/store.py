@@ -363,6 +363,10 @@ class Store:
                 (extractor_version, article_id),
             )
 
+    def stored_hashes(self, digests: Sequence[str]) -> set[str]:
+        """Return the content hashes among `digests` whose text is stored already."""
+        return set(self._ids_by_hash(digests))
+
     def _ids_by_hash(self, digests: Sequence[str]) -> dict[str, int]:
         """Return content hash -> id of the stored articles among `digests`."""
         found: dict[str, int] = {}
