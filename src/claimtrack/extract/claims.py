@@ -119,7 +119,7 @@ def build_claims(
         s, e = sentences[si]
         t0 = bisect_left(t_starts, s, ti)
         for t in times[ti:t0]:  # a sentence without figures passes its last explicit time on
-            if t.kind not in ("same", "now"):
+            if t.kind not in ("same", "now") and t.value:  # "future" has no value
                 j = bisect_right(starts, t.fstart) - 1
                 if j >= 0 and t.fstart < sentences[j][1]:
                     anchor = t.value
