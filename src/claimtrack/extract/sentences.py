@@ -1,7 +1,8 @@
 """Sentences and clauses of folded text, as offset pairs (found once per article).
 
 sentence := text up to `.` `!` `?` `؟` followed by a space, a quote or the end, or up to a line
-break; a point after a single letter (`U.S.`) or between digits (`1.5`) ends nothing.
+break; a point after a single letter (`U.S.`), between digits (`1.5`) or after an
+abbreviation of the language data (`Gen.`) ends nothing.
 clause   := part of a sentence between `,` `،` `;` `؛` `:` (not a comma between digits).
 """
 
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
+
+from claimtrack.lang import LANGS, load
 
 # Each alternative begins with a literal character, which lets `re` skip ahead fast; a match
 # of a sentence end starts at its point (the sentence ends after it).
@@ -16,9 +20,6 @@ _SENTENCE_END = re.compile(
     "|".join(rf"""{p}["'\u201d\u00bb)]*(?=\s|$)""" for p in (r"\.", "!", r"\?", "\u061f")) + r"|\n"
 )
 _CLAUSE_END = re.compile(r",(?<!\d,)|,(?!\d)|\u060c|;|\u061b|:")
-_ABBREV = re.compile(
-    r"(?:^|[\s(])(?:[A-Za-z]|[a-z]{1,2}\.[a-z]|mr|mrs|ms|dr|st|gen|col|no)\.$", re.I
-)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -30,12 +31,23 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         # Only a point after a letter that may be Latin can end an abbreviation.
         if text[at] == "." and at > start and _maybe_latin(text[at - 1]):
             point = at + 1  # where the old look-behind form of the pattern matched
-            if _ABBREV.search(text[max(start, point - 6) : point]):
+            if _abbreviation().search(text[max(start, point - 6) : point]):
                 continue
         _add(text, spans, start, end)
         start = end
     _add(text, spans, start, len(text))
     return spans
+
+
+@cache
+def _abbreviation() -> re.Pattern[str]:
+    """Return the pattern of a text ending in an abbreviation's point: a single letter, a short
+    dotted form, or a word of any language's `claims.sentences.abbreviations`."""
+    words: list[str] = []
+    for lang in LANGS:
+        words += load(lang)["claims"].get("sentences", {}).get("abbreviations", [])
+    alts = "|".join(["[A-Za-z]", "[a-z]{1,2}\\.[a-z]", *map(re.escape, words)])
+    return re.compile(rf"(?:^|[\s(])(?:{alts})\.$", re.I)
 
 
 def _maybe_latin(ch: str) -> bool:
