@@ -20,18 +20,37 @@ from functools import cache
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
 
-_NAME = r"[A-Z][a-z]+(?:[ -](?:al-|el-|Al-|de |van |bin )?[A-Z][a-z']+){1,3}"
-_EN_VERB = r"(?:said|says|told|added|put|estimated|stated|announced)"
-_PERSON_AFTER = re.compile(rf"\b{_EN_VERB}\s+(?:[a-z-]+\s+){{0,3}}?({_NAME})")
-_PERSON_BEFORE = re.compile(rf"({_NAME}),?(?:\s+[a-z-]+){{0,2}}\s+{_EN_VERB}\b")
-# "Abdulkarim Omar, the head of foreign relations, said": a name, an insertion, the verb
-_PERSON_APPOS = re.compile(rf"({_NAME}),[^,.;\u060c]{{1,80}},\s+{_EN_VERB}\b")
 # A comma-enclosed insertion between a name and its verb
 _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
-_NOT_NAMES = {"The", "In", "On", "At", "By", "But", "And", "Syrian", "Kurdish", "Islamic"}
-_HAS_NAME = re.compile(_NAME)  # every personal-name pattern above needs one
 _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
+
+
+@dataclass(frozen=True, slots=True)
+class _Persons:
+    """Patterns of a personal name in Latin script beside a speech verb (data:
+    `claims.speakers.persons` of the English tables), for articles in any language."""
+
+    has_name: re.Pattern[str]  # every pattern below needs a match of this one
+    before: re.Pattern[str]  # "Abdulkarim Omar said"
+    appos: re.Pattern[str]  # "Abdulkarim Omar, the head of foreign relations, said"
+    after: re.Pattern[str]  # "said Sheikhmous Ahmed"
+    not_names: frozenset[str]
+
+
+@cache
+def _persons() -> _Persons:
+    data = _lang.load("en")["claims"]["speakers"]["persons"]
+    particles = "|".join(map(re.escape, data["particles"]))
+    name = rf"[A-Z][a-z]+(?:[ -](?:{particles})?[A-Z][a-z']+){{1,3}}"
+    verb = "(?:" + "|".join(map(re.escape, data["verbs"])) + ")"
+    return _Persons(
+        has_name=re.compile(name),
+        before=re.compile(rf"({name}),?(?:\s+[a-z-]+){{0,2}}\s+{verb}\b"),
+        appos=re.compile(rf"({name}),[^,.;\u060c]{{1,80}},\s+{verb}\b"),
+        after=re.compile(rf"\b{verb}\s+(?:[a-z-]+\s+){{0,3}}?({name})"),
+        not_names=frozenset(data["not_names"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +191,7 @@ class SpeakerTrack:
     ) -> None:
         self.ftext, self.spans, self.original = ftext, spans, original
         # An article with no personal name written anywhere spares writing out each sentence.
-        self.has_persons = _HAS_NAME.search(original(0, len(ftext))) is not None
+        self.has_persons = _persons().has_name.search(original(0, len(ftext))) is not None
         self.speech = _speech(lang)
         self.known = 0  # sentences before this one are accounted for in `last`
         self.last: str | None = None
@@ -434,17 +453,18 @@ def _named_after(
 
 
 def _person(original: str, sp: _Speech, persons: dict[str, str]) -> str | None:
-    if not _HAS_NAME.search(original):
+    pp = _persons()
+    if not pp.has_name.search(original):
         return None
-    for rx in (_PERSON_BEFORE, _PERSON_APPOS, _PERSON_AFTER):
+    for rx in (pp.before, pp.appos, pp.after):
         for m in rx.finditer(original):
             words = m.group(1).split()
             while len(words) > 2 and words[0].rstrip(".").casefold() in sp.title_words:
                 words.pop(0)
-            if not words or words[0] in _NOT_NAMES or " ".join(words).isupper():
+            if not words or words[0] in pp.not_names or " ".join(words).isupper():
                 continue
             name = " ".join(words)
-            between = original[m.end(1) : m.end()].split() if rx is _PERSON_BEFORE else []
+            between = original[m.end(1) : m.end()].split() if rx is pp.before else []
             if any(w.casefold() in sp.official_words for w in between):
                 return name + " official"
             key = words[-1].casefold()
