@@ -14,10 +14,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from claimtrack.errors import InputError
 from claimtrack.model import EXTRACTOR_VERSION, Article, Claim
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
     from claimtrack.extract.entities import Gazetteer
     from claimtrack.store import Added, Store
+
+T = TypeVar("T")
 
 #: Articles per transaction: larger batches rewrite the hot index pages less often.
 BATCH = 500
@@ -73,16 +75,19 @@ def claim_rows_of(
     """Return the claims of one article as rows (`store.claim_values`), ready to store, or
     why extraction failed on it: a bug in the extractor must not stop a long ingest
     (`strict`: let the error through, for --debug)."""
+    return _guarded(
+        lambda: [claim_values(c) for c in claims_of(article, gazetteer=gazetteer)], strict
+    )
+
+
+def _guarded(extract: Callable[[], T], strict: bool) -> T | Failed:
+    """Return `extract()`, or why it failed (`strict`: let the error through)."""
     try:
-        return [claim_values(c) for c in claims_of(article, gazetteer=gazetteer)]
+        return extract()
     except Exception as exc:  # reported per article; the run goes on
         if strict:
             raise
-        return _failed(exc)
-
-
-def _failed(exc: Exception) -> Failed:
-    return Failed(f"extraction failed ({type(exc).__name__}: {exc})")
+        return Failed(f"extraction failed ({type(exc).__name__}: {exc})")
 
 
 def _claims(
@@ -236,15 +241,16 @@ def _extract_chunk(
     why extraction failed on it (`strict`: raise instead; the parent re-raises it)."""
     # Rows, not Claims: tuples of plain values pickle 2-3x faster than the frozen dataclasses,
     # and the writer inserts them as they are.
-    out: list[list[ClaimRow] | Failed] = []
-    for text, published, lang in job:
-        try:
-            out.append([claim_values(c) for c in _claims(text, published, lang, gazetteer)])
-        except Exception as exc:  # reported per article; the run goes on
-            if strict:
-                raise
-            out.append(_failed(exc))
-    return out
+    return [
+        _guarded(partial(_rows, text, published, lang, gazetteer), strict)
+        for text, published, lang in job
+    ]
+
+
+def _rows(
+    text: str, published: str | None, lang: str | None, gazetteer: Path | None
+) -> list[ClaimRow]:
+    return [claim_values(c) for c in _claims(text, published, lang, gazetteer)]
 
 
 def _articles(
@@ -324,13 +330,10 @@ def reextract(
             lang=row["lang"],
         )  # fmt: skip
         summary.read += 1
-        try:
-            claims = claims_of(article, gazetteer=gazetteer)
-        except Exception as exc:  # reported per article; the run goes on
-            if strict:
-                raise
+        claims = _guarded(partial(claims_of, article, gazetteer=gazetteer), strict)
+        if isinstance(claims, Failed):
             where = article.origin or f"article {article_id}"
-            problem = InputError(f"{where}: {_failed(exc).reason}; its stored claims are kept")
+            problem = InputError(f"{where}: {claims.reason}; its stored claims are kept")
             _report(summary, on_problem, problem)
             continue
         store.replace_claims(article_id, claims, extractor_version=EXTRACTOR_VERSION)
