@@ -142,17 +142,7 @@ class Lexicon:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Return every non-overlapping hit in `text[start:end]`, leftmost-longest."""
-        end = len(text) if end is None else end
-        if self.pattern is None or end - start < self.shortest:
-            return []
-        hits = []
-        key_of = self.key_of
-        for m in self.pattern.finditer(text, start, end):
-            key = key_of(m)
-            if key is not None:
-                s, e = m.span()
-                hits.append(Hit(s, e, key))
-        return hits
+        return [Hit(s, e, key) for s, e, key in self.find_keyed(text, start, end)]
 
     def first(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         """Return the first hit of `find(text, start, end)`, searching no further."""
@@ -171,17 +161,7 @@ class Lexicon:
 
     def has(self, text: str, start: int = 0, end: int | None = None) -> bool:
         """Return whether `find(text, start, end)` has a hit."""
-        end = len(text) if end is None else end
-        if self.pattern is None or end - start < self.shortest:
-            return False
-        key_of = self.key_of
-        search = self.pattern.search
-        m = search(text, start, end)
-        while m is not None:
-            if key_of(m) is not None:
-                return True
-            m = search(text, m.end(), end)
-        return False
+        return self.first(text, start, end) is not None
 
     def find_spans(self, text: str, spans: list[tuple[int, int]]) -> list[list[Hit]]:
         """Return `[self.find(text, s, e) for s, e in spans]` from one pass over `text`.
