@@ -118,12 +118,6 @@ class Lexicon:
         key = self.key_of(m)
         return None if key is None else (key, m.end())
 
-    def has_match(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        """Return whether `pattern` matches in `text[start:end]`, a hit or not: one search,
-        cheaper than `has` where nothing matches; a False rules out any hit."""
-        end = len(text) if end is None else end
-        return self.pattern is not None and self.pattern.search(text, start, end) is not None
-
     def find_keyed(
         self, text: str, start: int = 0, end: int | None = None
     ) -> list[tuple[int, int, str]]:

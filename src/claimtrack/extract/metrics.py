@@ -211,7 +211,7 @@ def read(
     # number and begin at or after `rare_from`; one search rules them all out (a long clause
     # is left to `seen`). A new such test must keep to that, or widen `rare_from`.
     rare_from = min(win_start, clause_start, max(floor, fstart - 30))
-    may_have_rare = fstart - rare_from >= Seen.LONG or _has(r.rare, ftext, rare_from, fstart)
+    may_have_rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fstart)
     drop_from = max(win_start if kind == Kind.COUNT else near, clause_start)
     drop = may_have_rare and r.not_before.has(ftext, drop_from, fstart)  # rare window
     if (
@@ -225,7 +225,7 @@ def read(
         next2 = _first_words(ftext, fend, stop, 2)
         is_linked = (
             may_have_rare and r.links.has(ftext, max(near, clause_start), fstart)  # rare window
-        ) or (bool(next2) and _has(r.links, ftext, next2[0][0], next2[-1][1]))
+        ) or (bool(next2) and r.links.has(ftext, next2[0][0], next2[-1][1]))
     if kind != Kind.COUNT:
         return Reading(is_linked=is_linked, drop=drop)
 
@@ -296,7 +296,7 @@ def read(
         break
     # Cues after, within the clause.
     alt_cue: str | None = None
-    h = r.after.first(ftext, fend, stop) if r.after.has_match(ftext, fend, stop) else None
+    h = r.after.first(ftext, fend, stop)
     if h is not None:
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         words_after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
@@ -365,11 +365,6 @@ def read(
         has_anaphor=has_anaphor,
         drop=drop,
     )
-
-
-def _has(lex: lexicon.Lexicon, text: str, start: int, end: int) -> bool:
-    """Return `lex.has(text, start, end)`, after the cheaper `has_match` (mostly False)."""
-    return lex.has_match(text, start, end) and lex.has(text, start, end)
 
 
 def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]]:
