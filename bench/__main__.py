@@ -30,6 +30,8 @@ OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
 CLAIMTRACK = str(BIN / "claimtrack")
 CHUNK = 5000
+#: Synthetic article profiles (`bench.generate`): news-like claim density, and a stress test.
+PROFILES = ("news", "dense")
 
 
 def main() -> int:
@@ -48,12 +50,23 @@ def main() -> int:
         work = Path(tmp)
         results["startup"] = startup(work, repeat=max(repeat * 5, 11))
         mid = max((s for s in sizes if s <= 10_000), default=min(sizes))
-        results["extraction"] = extraction(generate.ensure(mid), limit=3000)
-        results["ingest"] = {
-            str(n): ingest(generate.ensure(n), work, jobs=jobs, repeat=repeat if n <= 10_000 else 1)
-            for n in sizes
+        results["extraction"] = {
+            p: extraction(generate.ensure(mid, profile=p), limit=3000) for p in PROFILES
         }
-        results["writes"] = writes(generate.ensure(mid), work)
+        results["ingest"] = {
+            p: {
+                str(n): ingest(
+                    generate.ensure(n, profile=p),
+                    work,
+                    jobs=jobs,
+                    repeat=repeat if n <= 10_000 else 1,
+                )
+                for n in sizes
+                if p == "news" or n <= 10_000  # 100k (memory) with the news profile only
+            }
+            for p in PROFILES
+        }
+        results["writes"] = writes(generate.ensure(mid, profile="dense"), work)
     for name in ("bench_numerals", "bench_extract", "bench_query"):
         results[name.removeprefix("bench_")] = external(name)
     path = OUT / "results.json"
@@ -362,40 +375,42 @@ def _remove_db(path: Path) -> None:
 def table(r: dict) -> str:
     """Return the results as a short text table: figure, baseline, ratio, target."""
     rows: list[tuple[str, str, str, str, str]] = []
-    ex = r["extraction"]
-    for lang in ("ar", "en"):
-        e = ex[lang]
-        rows.append(
-            (
-                f"extraction {lang}, 1 core",
-                f"{e['extract_mb_s']:.1f} MB/s",
-                f"regex \\d+ {e['regex_mb_s']:.1f} MB/s",
-                f"{e['ratio']:.1f}x slower",
-                ">= 5 MB/s" if lang == "ar" else "",
-            )
-        )
-    for size, ing in r["ingest"].items():
-        base = ing["baseline"]
-        for key in sorted(k for k in ing if k.startswith("jobs")):
-            run = ing[key]
+    for profile in PROFILES:
+        ex = r["extraction"][profile]
+        for lang in ("ar", "en"):
+            e = ex[lang]
             rows.append(
                 (
-                    f"ingest {int(size):,} --jobs {key[4:]}",
-                    f"{run['articles_s']:,.0f} art/s, {run['mb_s']:.2f} MB/s",
-                    f"regex+sqlite {base['sum_seconds']:.2f}s" if key == "jobs1" else "",
-                    f"{run['seconds'] / base['sum_seconds']:.1f}x",
-                    ">= 1000 art/s" if key != "jobs1" else "<= 3x",
+                    f"extraction {profile} {lang}, 1 core",
+                    f"{e['extract_mb_s']:.1f} MB/s",
+                    f"regex \\d+ {e['regex_mb_s']:.1f} MB/s",
+                    f"{e['ratio']:.1f}x slower",
+                    ">= 5 MB/s" if lang == "ar" else "",
                 )
             )
-            rows.append(
-                (
-                    f"  peak RSS {int(size):,} --jobs {key[4:]}",
-                    f"{run['peak_rss_mb']:.0f} MB",
-                    "",
-                    "",
-                    "< 500 MB" if int(size) >= 100_000 else "",
+    for profile in PROFILES:
+        for size, ing in r["ingest"][profile].items():
+            base = ing["baseline"]
+            for key in sorted(k for k in ing if k.startswith("jobs")):
+                run = ing[key]
+                rows.append(
+                    (
+                        f"ingest {profile} {int(size):,} --jobs {key[4:]}",
+                        f"{run['articles_s']:,.0f} art/s, {run['mb_s']:.2f} MB/s",
+                        f"regex+sqlite {base['sum_seconds']:.2f}s" if key == "jobs1" else "",
+                        f"{run['seconds'] / base['sum_seconds']:.1f}x",
+                        ">= 1000 art/s" if key != "jobs1" else "<= 3x",
+                    )
                 )
-            )
+                rows.append(
+                    (
+                        f"  peak RSS {int(size):,} --jobs {key[4:]}",
+                        f"{run['peak_rss_mb']:.0f} MB",
+                        "",
+                        "",
+                        "< 500 MB" if int(size) >= 100_000 else "",
+                    )
+                )
     w = r["writes"]
     rows.append(
         (
@@ -436,7 +451,7 @@ def table(r: dict) -> str:
                 "<= 8x" if "trend" in name else "",
             )
         )
-    for section in ("numerals", "query"):
+    for section in ("numerals", "extract", "query"):
         for key, value in r[section].items():
             shown = f"{value:,.3g}" if isinstance(value, float) else str(value)
             rows.append((f"{section}: {key}", shown[:60], "", "", ""))

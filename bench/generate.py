@@ -1,12 +1,19 @@
-"""Deterministic synthetic articles for benchmarks: `python -m bench.generate 10000`.
+"""Deterministic synthetic articles for benchmarks: `python -m bench.generate 10000 [news]`.
 
 Built from the sentence shapes of `corpus/*.txt` (camp populations, detainees, funding pledges,
 security operations, repatriations), with figures written every way outlets write them
 (digits, grouped digits, Arabic-Indic digits, scale words, spelled-out numbers, ranges,
-percentages), and filler sentences without figures. About 3 KB of UTF-8 per article; 70%
-Arabic, 30% English; one article in a hundred repeats an earlier text (syndication), so
-dedupe is exercised. Article `i` depends only on the seed and `i`, so the 1k set is a prefix
-of the 10k set.
+percentages), and sentences without figures. About 3 KB of UTF-8 per article; 70% Arabic,
+30% English; one article in a hundred repeats an earlier text (syndication), so dedupe is
+exercised. Article `i` depends only on the profile, the seed and `i`, so the 1k set is a
+prefix of the 10k set.
+
+Two profiles:
+- `dense` (`articles-<n>.jsonl`): three sentences in five hold figures, about 7 claims per KB:
+  a stress test, 17 times as dense in claims as the seed articles (0.42 per KB).
+- `news` (`news-<n>.jsonl`): one sentence in ten holds figures, about 1.2 claims per KB, near
+  the densest seed article (0-1.4 per KB); the other sentences vary, and one in four of them
+  holds a number that is not a claim (a date, a year, resolution 2254), as in real reports.
 """
 
 from __future__ import annotations
@@ -77,6 +84,38 @@ EN_FILLER = [
     "Residents described cramped tents and limited access to medical care.",
     "Local sources said tensions had risen after a series of attacks on checkpoints.",
 ]
+
+#: Sentence parts of the `news` profile's context sentences (no claims, often other numbers).
+AR_CONTEXT = [
+    "وقال {person} في تصريح صحفي إن الوضع في {place} ما يزال هشاً.",
+    "وتعود آخر زيارة لوفد أممي إلى {camp} إلى {month} من عام {year}.",
+    "وجدد {org} دعوته إلى تطبيق القرار الأممي رقم 2254 بوصفه أساساً للحل السياسي.",
+    "ويقيم {person} في {camp} منذ سنوات، بعد أن نزح من {place} مع عائلته.",
+    "وكانت الدفعة الثالثة قد غادرت {camp} قبل أسبوعين، بحسب مصادر محلية في {place}.",
+    "ونقل الطفل الذي أصيب في الحادث إلى مشفى في {place} لتلقي العلاج.",
+    "ولم يرد {org} على طلب للتعليق حتى ساعة إعداد هذا التقرير.",
+    "وشهدت {place} خلال الأسابيع الماضية احتجاجات على تردي الخدمات وارتفاع الأسعار.",
+    "ويضم القطاع الخامس من {camp} عائلات من جنسيات مختلفة، وفق ما أفاد به سكان.",
+    "وناقش الاجتماع الذي عقد في {place} يوم {day} {month} سبل تحسين الأوضاع الأمنية.",
+    "ويحذر عاملون في المجال الإنساني من تراجع التمويل المخصص للمنظمات العاملة في {place}.",
+    "وأشار {person} إلى أن لجنة مشتركة ستتابع الملف خلال الأشهر المقبلة.",
+]
+EN_CONTEXT = [
+    "{person} told reporters that the situation in {place} remained fragile.",
+    "The last UN mission to {camp} took place in {month} {year}.",
+    "{org} renewed its call for a political settlement under UN Security Council Resolution 2254.",
+    "{person} has lived in {camp} for years after fleeing {place} with her family.",
+    "The third group left {camp} two weeks ago, local sources in {place} said.",
+    "A boy hurt in the incident was taken to a hospital in {place} for treatment.",
+    "{org} did not respond to a request for comment by the time of publication.",
+    "Protests over poor services and rising prices have spread in {place} in recent weeks.",
+    "One section of {camp} houses families of several nationalities, residents said.",
+    "A meeting in {place} on {month} {day} discussed ways to improve security.",
+    "Aid workers warn that funding cuts are hurting organisations working in {place}.",
+    "{person} said a joint committee would follow the file in the coming months.",
+]
+AR_PERSONS = ["مسؤول محلي", "ناشط حقوقي", "أحد سكان المخيم", "عضو في المجلس المدني"]
+EN_PERSONS = ["A local official", "A rights activist", "One resident", "A civil council member"]
 
 
 def _ar_digits(n: int) -> str:
@@ -202,21 +241,46 @@ def _en_sentence(rng: random.Random, day: date) -> str:
     return f"Three people were killed in an attack near {place} on {month} {day.day}, {day.year}."
 
 
-def article(i: int, *, seed: int = SEED) -> dict[str, str]:
+def _context(rng: random.Random, day: date, lang: str) -> str:
+    """A `news` profile sentence without a claim, its slots filled at random."""
+    ar = lang == "ar"
+    template = rng.choice(AR_CONTEXT if ar else EN_CONTEXT)
+    return template.format(
+        person=rng.choice(AR_PERSONS if ar else EN_PERSONS),
+        org=rng.choice(AR_ORGS if ar else [_cap(o) for o in EN_ORGS]),
+        place=rng.choice(AR_PLACES if ar else EN_PLACES),
+        camp=rng.choice(AR_CAMPS if ar else EN_CAMPS),
+        day=day.day,
+        month=AR_MONTHS[day.month % len(AR_MONTHS)] if ar else day.strftime("%B"),
+        year=day.year - rng.randrange(2),
+    )
+
+
+#: Share of sentence slots that hold figures, by profile.
+FIGURE_SHARE = {"dense": 0.6, "news": 0.1}
+FILE_PREFIX = {"dense": "articles", "news": "news"}
+
+
+def article(i: int, *, seed: int = SEED, profile: str = "dense") -> dict[str, str]:
     """Return synthetic article number `i` as a JSONL record (id, source, date, url, lang, text)."""
     rng = random.Random(seed * 1_000_003 + i)
     if i % 100 == 99 and i >= 50:
-        record = article(i - 50, seed=seed)
+        record = article(i - 50, seed=seed, profile=profile)
         return record | {"id": f"bench-{i}", "url": record["url"] + "?syndicated"}
     lang = "ar" if rng.random() < 0.7 else "en"
     day = date(2019, 1, 1) + timedelta(days=rng.randrange(7 * 365))
     source, host = rng.choice(OUTLETS[lang])
     sentence, filler = (_ar_sentence, AR_FILLER) if lang == "ar" else (_en_sentence, EN_FILLER)
     title = sentence(rng, day).split("،")[0].split(",")[0].rstrip(".")
+    share = FIGURE_SHARE[profile]
     paragraphs, size = [], 0
     while size < TARGET_BYTES:
         para = " ".join(
-            sentence(rng, day) if rng.random() < 0.6 else rng.choice(filler)
+            sentence(rng, day)
+            if rng.random() < share
+            else rng.choice(filler)
+            if profile == "dense"
+            else _context(rng, day, lang)
             for _ in range(rng.randrange(2, 5))
         )
         paragraphs.append(para)
@@ -232,25 +296,28 @@ def article(i: int, *, seed: int = SEED) -> dict[str, str]:
     }
 
 
-def articles(n: int, *, seed: int = SEED) -> Iterator[dict[str, str]]:
-    """Yield the first `n` synthetic articles."""
+def articles(n: int, *, seed: int = SEED, profile: str = "dense") -> Iterator[dict[str, str]]:
+    """Yield the first `n` synthetic articles of `profile`."""
     for i in range(n):
-        yield article(i, seed=seed)
+        yield article(i, seed=seed, profile=profile)
 
 
-def ensure(n: int, *, seed: int = SEED) -> Path:
-    """Return `bench/data/articles-<n>.jsonl`, writing it first if it is not there."""
-    path = DATA / f"articles-{n}.jsonl"
+def ensure(n: int, *, seed: int = SEED, profile: str = "dense") -> Path:
+    """Return `bench/data/<articles|news>-<n>.jsonl`, writing it first if it is not there."""
+    path = DATA / f"{FILE_PREFIX[profile]}-{n}.jsonl"
     if not path.exists():
         DATA.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("w", encoding="utf-8") as fh:
-            for record in articles(n, seed=seed):
+            for record in articles(n, seed=seed, profile=profile):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         tmp.replace(path)
     return path
 
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:] or ["1000"]:
-        print(ensure(int(arg)))
+    args = sys.argv[1:]
+    chosen = [a for a in args if a in FIGURE_SHARE] or ["dense"]
+    for arg in [a for a in args if a not in FIGURE_SHARE] or ["1000"]:
+        for prof in chosen:
+            print(ensure(int(arg), profile=prof))
