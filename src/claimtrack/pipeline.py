@@ -132,7 +132,7 @@ def ingest(
     for article, rows in extracted(articles, jobs=jobs, gazetteer=gazetteer, strict=strict):
         if isinstance(rows, Failed):  # the extractor failed on this text: skip it, go on
             problem = InputError(f"{article.origin}: {rows.reason}; article skipped")
-            _report(summary, on_problem, problem)
+            report_problem(summary, on_problem, problem)
             continue
         pending.append((article, rows))
         if len(pending) >= batch:
@@ -260,13 +260,13 @@ def _articles(
 ) -> Iterator[Article]:
     for item in items:
         if isinstance(item, InputError):
-            _report(summary, on_problem, item)
+            report_problem(summary, on_problem, item)
             continue
         summary.read += 1
         yield item
 
 
-def _report(
+def report_problem(
     summary: Summary, on_problem: Callable[[InputError], None], problem: InputError
 ) -> None:
     """Count `problem` in `summary` (a warning, or an input skipped), keep its text, pass it on."""
@@ -334,7 +334,7 @@ def reextract(
         if isinstance(claims, Failed):
             where = article.origin or f"article {article_id}"
             problem = InputError(f"{where}: {claims.reason}; its stored claims are kept")
-            _report(summary, on_problem, problem)
+            report_problem(summary, on_problem, problem)
             continue
         store.replace_claims(article_id, claims, extractor_version=EXTRACTOR_VERSION)
         summary.claims += len(claims)

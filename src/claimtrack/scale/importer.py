@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.errors import InputError
 from claimtrack.model import Article
-from claimtrack.pipeline import BATCH, Summary, store_batch
+from claimtrack.pipeline import BATCH, Summary, report_problem, store_batch
 from claimtrack.scale.shards import read_records
 from claimtrack.store import ClaimRow, claim_values
 
@@ -30,9 +30,7 @@ def import_records(
     for path in files:
         for item in read_records(Path(path)):
             if isinstance(item, InputError):
-                summary.skipped += 1
-                summary.problems.append(str(item))
-                on_problem(item)
+                report_problem(summary, on_problem, item)  # a warning is not a skip
                 continue
             article, claims, record_version = item
             summary.read += 1
