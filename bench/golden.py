@@ -23,6 +23,8 @@ from claimtrack.extract import extract
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "golden.jsonl"
 DEV = Path("/work/shared/dev/dev.jsonl")
+#: Evaluation sets kept for a final measurement: `check` would show their claims, so they stay out.
+HELD_OUT = frozenset({"blind4"})
 
 
 def _day(value: str | None) -> date | None:
@@ -50,7 +52,8 @@ def documents() -> Iterator[tuple[str, str, str | None, date | None]]:
         yield f"seed:{row['file']}", text, row.get("lang"), _day(row.get("published"))
     yield from _jsonl(DEV, "dev")
     for path in sorted((ROOT / "tests" / "corpus").glob("*/*.jsonl")):
-        yield from _jsonl(path, path.stem)
+        if path.stem not in HELD_OUT:
+            yield from _jsonl(path, path.stem)
     for path in sorted((ROOT / "tests" / "corpus" / "articles").glob("*.toml")):
         for art in tomllib.loads(path.read_text(encoding="utf-8")).get("article", []):
             yield (
