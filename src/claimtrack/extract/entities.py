@@ -42,6 +42,7 @@ class Gazetteer:
     cues: Mapping[str, Mapping[str, Mapping[str, tuple[str, ...]]]] = field(default_factory=dict)
     dest_words: tuple[str, ...] = ()
     near_words: tuple[str, ...] = ()
+    and_words: tuple[str, ...] = ()
     _compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, slug: str | None) -> str | None:
@@ -100,6 +101,7 @@ def gazetteer_from_data(data: Mapping[str, Any], base: Gazetteer | None = None) 
                 slot[side] = tuple(slot.get(side, ())) + tuple(forms)
     dest = tuple(generic.get("to", ())) + (base.dest_words if base else ())
     near = tuple(generic.get("near", ())) + (base.near_words if base else ())
+    joins = tuple(generic.get("and", ())) + (base.and_words if base else ())
     return Gazetteer(
         entities,
         tuple(dict.fromkeys(camp)),
@@ -107,6 +109,7 @@ def gazetteer_from_data(data: Mapping[str, Any], base: Gazetteer | None = None) 
         cues,
         tuple(dict.fromkeys(lexicon.fold_form(w) for w in dest)),
         tuple(dict.fromkeys(lexicon.fold_form(w) for w in near)),
+        tuple(dict.fromkeys(lexicon.fold_form(w) for w in joins)),
     )
 
 
@@ -138,10 +141,11 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
         kinds = gaz._compiled["kinds"] = {s: e.kind for s, e in gaz.entities.items()}
     out: list[Mention] = []
     last_camp: str | None = None
-    dest, near = gaz._compiled.get("dest"), gaz._compiled.get("near")
-    if dest is None or near is None:
+    dest, near, joins = (gaz._compiled.get(k) for k in ("dest", "near", "and"))
+    if dest is None or near is None or joins is None:
         dest = gaz._compiled["dest"] = frozenset(gaz.dest_words)
         near = gaz._compiled["near"] = frozenset(gaz.near_words)
+        joins = gaz._compiled["and"] = frozenset(gaz.and_words)
     camp_hits = [h for h in raw if kinds.get(h.key) == "camp"]
     is_dest = {h.start for h in camp_hits if _after(ftext, h.start, dest)}
     counts = Counter(h.key for h in camp_hits if h.start not in is_dest)
@@ -166,7 +170,7 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
             and not prev.is_generic
             and prev.kind == kind
             and prev.slug != h.key
-            and ftext[prev.end : h.start].strip() in ("\u0648", "and", "&")
+            and ftext[prev.end : h.start].strip() in joins
         ):
             members = [*prev.slug.split("+"), h.key]
             slug = gaz.composite(members)
