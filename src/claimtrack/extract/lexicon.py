@@ -1,8 +1,8 @@
 """Word lists from the data files compiled into one regex each, matched on folded text.
 
 A form is folded with `fold()` on load; spaces match any run of spaces; a trailing `*` lets the
-form match any word that begins with it. Arabic forms also match behind the proclitics
-و ف ب ل ك, and forms that begin with "ال" also match as "لل" (ل + ال).
+form match any word that begins with it. Arabic forms also match behind the proclitics of the
+Arabic data (و ف, then ب ل ك), and forms that begin with its article "ال" also match as "لل".
 """
 
 from __future__ import annotations
@@ -11,15 +11,37 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
+from claimtrack import lang as _lang
 from claimtrack.extract.normalize import fold
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-# Optional proclitics glued to an Arabic word: a conjunction, then a preposition.
-_CONJ, _PREP = "\u0648\u0641", "\u0628\u0644\u0643"
-_CLITICS = f"(?:[{_CONJ}]?[{_PREP}]?)"
-_AL = "\u0627\u0644"  # the definite article
-_LAL = "\u0644\u0644"  # ل + ال
+
+
+@dataclass(frozen=True, slots=True)
+class _Proclitics:
+    """Letters glued before an Arabic word (`numerals.clitics` of the Arabic data)."""
+
+    conj: str  # conjunctions, first
+    prep: str  # then prepositions
+    article: str  # the definite article
+    prep_article: str  # a preposition + the article as written ("ل" + "ال")
+
+    @property
+    def pattern(self) -> str:
+        return f"(?:[{self.conj}]?[{self.prep}]?)"
+
+
+@cache
+def _proclitics() -> _Proclitics:
+    table = _lang.load("ar")["numerals"]["clitics"]
+    return _Proclitics(
+        "".join(table["conjunctions"]),
+        "".join(table["prepositions"]),
+        table["article"][0],
+        table["preposition_article"][0],
+    )
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ is 3x slower
@@ -209,8 +231,9 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
             variants = [form]
             if _ARABIC.search(form):
                 has_arabic = True
-                if form.startswith(_AL) and len(form) > 3:
-                    variants.append(_LAL + form[2:])
+                pro = _proclitics()
+                if form.startswith(pro.article) and len(form) > len(pro.article) + 1:
+                    variants.append(pro.prep_article + form[len(pro.article) :])
             for v in variants:
                 (prefix if is_prefix else exact).setdefault(v, key)
     if not exact and not prefix:
@@ -220,9 +243,10 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
     seqs = [[*f, _END] for f in sorted(exact, key=len, reverse=True)]
     seqs += [list(f) for f in sorted(prefix, key=len, reverse=True)]
     with_clitics = has_arabic if clitics is None else clitics
-    lead = _CLITICS if with_clitics else ""
+    pro = _proclitics() if with_clitics else None
+    lead = pro.pattern if pro else ""
     # The look-ahead on every first letter lets most word starts fail in one step.
-    firsts = {s[0] for s in seqs} | (set(_CONJ + _PREP) if with_clitics else set())
+    firsts = {s[0] for s in seqs} | (set(pro.conj + pro.prep) if pro else set())
     guard = "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
     pattern = re.compile(rf"(?<!\w){guard}{lead}({_trie(seqs)})\w*")
     keys = {**prefix, **exact}
