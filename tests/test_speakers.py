@@ -108,6 +108,20 @@ CASES: list[tuple[str, str, str | None]] = [
     ("en", "The State Department said talks went well. Germany announced €10m in new aid.", None),
     ("en", "CENTCOM said the raid was a success. An official said 30 families had left.", None),
     ("en", "The camp holds roughly 45,000 people.", None),
+    (
+        "en",
+        "CENTCOM said the raid was a success. Officials at the meeting, the first since 2019, "
+        "warned that 10,000 fighters remain in custody.",
+        None,
+    ),
+    # "say" and "warned" are speech verbs too
+    ("en", "The Syrian Democratic Forces say they hold some 10,000 fighters.", "SDF"),
+    (
+        "en",
+        "CENTCOM said the raid was a success. The command also warned that 25,000 children "
+        "are at risk.",
+        "CENTCOM",
+    ),
     # Arabic: verb before the speaker, "بحسب/وفق/نقلاً عن", figures of a body
     ("ar", "قالت إدارة مخيم الهول إن المخيم يؤوي نحو 40 ألف شخص.", "camp administration"),
     ("ar", "أعلنت القيادة المركزية الأمريكية نقل 150 معتقلاً إلى العراق.", "CENTCOM"),

@@ -22,6 +22,8 @@ from claimtrack.extract import lexicon
 
 # A comma-enclosed insertion between a name and its verb
 _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
+# The same insertion right before a speech verb
+_INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,80}[,\u060c]\s*$")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
 
@@ -375,7 +377,29 @@ def _new_subject(
             written = surface(cut, v.start).split()[-3:]
             if any(w[:1].isupper() and w.casefold() not in sp.carry for w in written):
                 return True
+        if (
+            surface is not None
+            and not before
+            and _subject_before_insert(sp, ftext, v, start, surface)
+        ):
+            return True
     return False
+
+
+def _subject_before_insert(
+    sp: _Speech, ftext: str, v: lexicon.Hit, start: int, surface: Callable[[int, int], str]
+) -> bool:
+    """Whether a subject before an insertion is a capitalised word not in `carry` ("Officials
+    at the gathering, the first since 2019, warned"; not "The agency, which ..., said")."""
+    ins = _INSERT_BEFORE.search(ftext, max(start, v.start - 90), v.start)
+    if ins is None:
+        return False
+    marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, start, ins.start())))
+    cut = marks[-1] if marks else start
+    if ins.start() - cut > 60:
+        return False
+    first = surface(cut, ins.start()).split()[:1]
+    return bool(first) and first[0][:1].isupper() and first[0].casefold() not in sp.carry
 
 
 def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: str) -> str:
