@@ -114,6 +114,13 @@ CASES: list[tuple[str, str, str | None]] = [
         "warned that 10,000 fighters remain in custody.",
         None,
     ),
+    # a name after the verb and a comma is not its subject
+    (
+        "en",
+        "An SDF spokesman said the prisons are full. The SDF foiled 14 escape attempts, the "
+        "spokesman added, calling on the U.S.-led coalition to fund new prisons.",
+        "SDF",
+    ),
     # "say" and "warned" are speech verbs too
     ("en", "The Syrian Democratic Forces say they hold some 10,000 fighters.", "SDF"),
     (

@@ -282,6 +282,8 @@ def _find_speaker(
             if said and n.start >= said.start():
                 continue
             if n.start >= v.end:
+                if _CLAUSE.search(ftext, v.end, n.start):
+                    continue  # "the spokesman added, calling on the coalition"
                 d = _gap_words(ftext, v.end, n.start)
             elif _INSERT.fullmatch(ftext, n.end, v.start):
                 d = 1  # "The Observatory, which relies on sources, said"
