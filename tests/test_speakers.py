@@ -13,6 +13,8 @@ import pytest
 from claimtrack.extract import extract
 
 PUBLISHED = date(2024, 5, 10)
+# A body is named as the text names it, with its qualifier; an acronym only as written.
+SOHR = "Syrian Observatory for Human Rights"
 
 # (lang, text, expected speaker of the one claim)
 CASES: list[tuple[str, str, str | None]] = [
@@ -43,7 +45,38 @@ CASES: list[tuple[str, str, str | None]] = [
     ("en", "The Red Cross said it had visited 2,500 detainees this year.", "ICRC"),
     ("en", "The US-led coalition said it carried out 12 strikes in May.", "coalition"),
     ("en", "The Pentagon said some 900 troops remain in Syria.", "Pentagon"),
-    ("en", "The Britain-based war monitor said 25 fighters were killed.", "SOHR"),
+    ("en", "The Britain-based war monitor said 25 fighters were killed.", SOHR),
+    # a body as the text names it: full name, qualifier, acronym only where written
+    ("en", "SOHR said 25 fighters were killed.", "SOHR"),
+    (
+        "en",
+        "The World Health Organization says it needs $4.1 million.",
+        "World Health Organization",
+    ),
+    (
+        "en",
+        "Médecins Sans Frontières said its clinic treated 2,400 patients.",
+        "Médecins Sans Frontières",
+    ),
+    (
+        "en",
+        "Save the Children Australia said 40 Australian children remain in Roj.",
+        "Save the Children Australia",
+    ),
+    ("en", "The U.S. State Department said 11 citizens were brought home.", "US State Department"),
+    ("en", "The State Department said 11 citizens were brought home.", "State Department"),
+    (
+        "en",
+        "Some 785 foreigners escaped from the camp, the Kurdish-led administration said.",
+        "Kurdish-led administration",
+    ),
+    (
+        "en",
+        "The camp depends on U.S. money for up to 70 percent of its services, according to a UN "
+        "official.",
+        "UN official",
+    ),
+    ("en", "The camp held 70,000 people, UN official figures show.", "United Nations"),
     # people: the name as written without titles; a later surname is the full name
     ("en", "Camp co-chair Jihan Hanan said the camp holds 43,000 people.", "Jihan Hanan"),
     (
@@ -64,7 +97,7 @@ CASES: list[tuple[str, str, str | None]] = [
         "Abdulkarim Omar, the head of foreign relations, said 300 children had left.",
         "Abdulkarim Omar",
     ),
-    ("en", "The Observatory, which relies on a network of sources, said 30 people died.", "SOHR"),
+    ("en", "The Observatory, which relies on a network of sources, said 30 people died.", SOHR),
     ("en", "UNHCR figures show 2,000 families left the camp.", "UNHCR"),
     ("en", "The camp held 70,000 people at its peak, UN figures show.", "United Nations"),
     ("en", "A camp official said 12 families left on Sunday.", "camp official"),
@@ -134,11 +167,28 @@ CASES: list[tuple[str, str, str | None]] = [
     ("ar", "أعلنت القيادة المركزية الأمريكية نقل 150 معتقلاً إلى العراق.", "CENTCOM"),
     ("ar", "غادرت 200 عائلة المخيم، بحسب مفوضية اللاجئين.", "UNHCR"),
     ("ar", "يضم المخيم 9 آلاف أجنبي وفقاً لإحصائية إدارة المخيم.", "camp administration"),
-    ("ar", "قتل 25 عنصراً في الاشتباكات، حسب المرصد السوري لحقوق الإنسان.", "SOHR"),
+    ("ar", "قتل 25 عنصراً في الاشتباكات، حسب المرصد السوري لحقوق الإنسان.", SOHR),
     ("ar", "قالت منظمة العفو الدولية إن 300 شخص ماتوا في السجون.", "Amnesty International"),
     ("ar", "ذكرت منظمة أطباء بلا حدود أن فرقها عالجت 1200 مريض.", "MSF"),
-    ("ar", "أفادت وزارة الخارجية الأمريكية بأن 11 مواطناً أعيدوا من المخيم.", "State Department"),
+    ("ar", "أفادت وزارة الخارجية الأمريكية بأن 11 مواطناً أعيدوا من المخيم.", "US State Department"),
     ("ar", "أوضح التحالف الدولي أنه نفذ 12 غارة خلال الشهر الماضي.", "coalition"),
+    (
+        "ar",
+        "كشف مسؤول في الإدارة الذاتية أن 43 شخصاً قتلوا في المخيم.",
+        "Autonomous Administration official",
+    ),
+    ("ar", "وأوضحت مديرة المخيم أن عدد القاطنين انخفض إلى 2504 أشخاص.", "camp director"),
+    (
+        "ar",
+        "وقال الرئيس المشترك لمكتب العدالة والإصلاح إن نحو 10 آلاف مقاتل ما زالوا في السجون.",
+        "Office of Justice and Reform",
+    ),
+    (
+        "ar",
+        "وكان تقرير لفريق المراقبة التابع لمجلس الأمن الدولي قد قدّر عدد المقاتلين بأكثر من "
+        "عشرة آلاف.",
+        "UN Security Council monitoring team",
+    ),
     # a name after the word opening the reported speech is said, not the speaker
     (
         "ar",
@@ -188,14 +238,14 @@ CASES: list[tuple[str, str, str | None]] = [
     ("ar", "أعلنت الإدارة الذاتية خروج دفعة. وقالت ألمانيا إن 10 ملايين يورو خصصت للمخيم.", None),
     ("ar", "قال مصدر في الأسايش إن 40 شخصاً اعتقلوا.", "Asayish"),
     ("ar", "صرح مسؤول في إدارة المخيم بأن 12 عائلة غادرت.", "camp official"),
-    ("ar", "وأشار المرصد إلى مقتل 25 عنصراً.", "SOHR"),
-    ("ar", "بحسب أرقام الإدارة الذاتية، غادر 500 شخص المخيم.", "AANES"),
+    ("ar", "وأشار المرصد إلى مقتل 25 عنصراً.", SOHR),
+    ("ar", "بحسب أرقام الإدارة الذاتية، غادر 500 شخص المخيم.", "Autonomous Administration"),
     # a statement with no speaker named: the body named nearby, else null
     ("ar", "وفق إحصائية أعلنتها إدارة المخيم، يقطن المخيم 45 ألف شخص.", "camp administration"),
     ("ar", "يقطن المخيم نحو 45 ألف شخص.", None),
     ("ar", "أُعلن الأحد عن خروج 300 عائلة من المخيم.", None),
     ("ar", "أعلنت الإدارة الذاتية خروج دفعة. وكان المخيم افتتح عام 1991 وضم 15 ألف لاجئ.", None),
-    ("ar", "نقلاً عن المرصد السوري، قتل 25 عنصراً في الاشتباكات.", "SOHR"),
+    ("ar", "نقلاً عن المرصد السوري، قتل 25 عنصراً في الاشتباكات.", SOHR),
     # people: a transliteration from the data, else the name as written without its titles
     (
         "ar",

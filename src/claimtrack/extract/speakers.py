@@ -22,6 +22,8 @@ from claimtrack.extract import lexicon
 
 # A comma-enclosed insertion between a name and its verb
 _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
+# The word after a name: the word, a clause mark right after it, and the spaces after that
+_WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
 # The same insertion right before a speech verb
 _INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,80}[,\u060c]\s*$")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
@@ -69,6 +71,7 @@ class _Speech:
     title_words: frozenset[str]
     function: frozenset[str]
     official_words: frozenset[str]
+    official_after: frozenset[str]
     anonymous: frozenset[str]
     carry: frozenset[str]
     of: frozenset[str]
@@ -107,6 +110,7 @@ def _speech(lang: str) -> _Speech:
         officials=dict(data.get("officials", {})),
         title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
         official_words=frozenset(f.casefold() for f in data.get("official", [])),
+        official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
         anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
@@ -261,7 +265,7 @@ def _find_speaker(
     for acc in according:
         for n in names:
             if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
-                return _remember(persons, ftext, n, n.key), True
+                return _remember(persons, ftext, n, _official(sp, starts, n, acc.end)), True
         for st in starts.find(sp.statement, acc.end, min(end, acc.end + 30)):
             if st.start >= acc.end:
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
@@ -413,10 +417,21 @@ def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: st
 
 
 def _official(sp: _Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
-    """Return the speaker of a name hit: "X official" after "an official of X" when data says."""
+    """Return the speaker of a name hit: "X official" after "an official of X" or before
+    "official" (`official_after`) and a speech verb or a clause mark ("a UN official said",
+    "according to a UN official."; not "UN official figures"), when data says."""
     form = sp.officials.get(n.key)
-    if form and starts.find(sp.official, max(floor, n.start - 25), n.start):
+    if form is None:
+        return n.key
+    if starts.find(sp.official, max(floor, n.start - 25), n.start):
         return form
+    ftext = starts.ftext
+    m = _WORD_AFTER.match(ftext, n.end)
+    if m and m.group(1) in sp.official_after:
+        verb = None if m.group(2) else sp.verbs.match_at(ftext, m.end())
+        # a one-word verb: "official figures show" is no official
+        if m.group(2) or (verb and " " not in ftext[m.end() : verb[1]]):
+            return form
     return n.key
 
 
