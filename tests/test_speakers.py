@@ -121,6 +121,50 @@ CASES: list[tuple[str, str, str | None]] = [
         None,
     ),
     ("ar", "قال شيخموس أحمد إن المخيم مكتظ. وأضاف أحمد أن 300 عائلة غادرت.", "Sheikhmous Ahmed"),
+    # a sentence with no speech verb between two of one speaker: theirs when it continues
+    # the report (a pronoun, the speaker named; in Arabic any opening but the background)
+    (
+        "en",
+        "The SDF said the raid was over. It detained 42 suspects in the camp. It added that "
+        "the sweep would go on.",
+        "SDF",
+    ),
+    (
+        "en",
+        "U.S. Central Command said the raids went well. In Syria, the command carried out 59 "
+        "operations. CENTCOM estimates that the group is weaker.",
+        "CENTCOM",
+    ),
+    (
+        "en",
+        "The SDF said the raid was over. The camp opened in 1991 and held 15,000 people. It "
+        "added that the sweep would go on.",
+        None,
+    ),
+    (
+        "en",
+        "The SDF said the raid was over. It detained 42 suspects in the camp. UNICEF said the "
+        "children were safe.",
+        None,
+    ),
+    (
+        "ar",
+        "وقالت الإدارة إن المخيم مكتظ. ويقيم في القسم الخاص بالأجانب 9544 شخصاً. وأشارت الإدارة "
+        "إلى أن الخدمات تراجعت.",
+        "camp administration",
+    ),
+    (
+        "ar",
+        "وقالت الإدارة إن المخيم مكتظ. وكان المخيم يضم 10 آلاف شخص عام 2018. وأشارت الإدارة إلى "
+        "أن الخدمات تراجعت.",
+        None,
+    ),
+    (
+        "ar",
+        "وقالت الإدارة إن المخيم مكتظ.\nويقيم في القسم الخاص بالأجانب 9544 شخصاً. وأشارت الإدارة "
+        "إلى أن الخدمات تراجعت.",
+        None,
+    ),
     # a passive verb names no speaker, and the one named before does not carry
     ("en", "The SDF said the raid was over. The bodies of 12 people were found in the camp.", None),
     (
@@ -177,6 +221,7 @@ CASES: list[tuple[str, str, str | None]] = [
         "كشف مسؤول في الإدارة الذاتية أن 43 شخصاً قتلوا في المخيم.",
         "Autonomous Administration official",
     ),
+    ("ar", "وأشارت الرئيسة المشتركة للمخيم إلى أن 300 عائلة غادرت.", "camp administration"),
     ("ar", "وأوضحت مديرة المخيم أن عدد القاطنين انخفض إلى 2504 أشخاص.", "camp director"),
     (
         "ar",

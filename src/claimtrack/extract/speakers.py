@@ -74,6 +74,11 @@ class _Speech:
     official_after: frozenset[str]
     anonymous: frozenset[str]
     carry: frozenset[str]
+    # A sentence with no speech verb between two of one speaker is theirs when it opens with
+    # a word of `between_opens`, or with any word but one of `between_not` (`between_any`).
+    between_any: bool
+    between_opens: frozenset[str]
+    between_not: frozenset[str]
     of: frozenset[str]
     passive: frozenset[str]
     weak: lexicon.Lexicon
@@ -113,6 +118,11 @@ def _speech(lang: str) -> _Speech:
         official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
         anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
+        between_any=bool(data.get("between", {}).get("any", False)),
+        between_opens=frozenset(
+            lexicon.fold_form(f) for f in data.get("between", {}).get("opens", [])
+        ),
+        between_not=frozenset(lexicon.fold_form(f) for f in data.get("between", {}).get("not", [])),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
         function=frozenset(
@@ -201,6 +211,7 @@ class SpeakerTrack:
         self.speech = _speech(lang)
         self.known = 0  # sentences before this one are accounted for in `last`
         self.last: str | None = None
+        self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
 
     def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
@@ -218,13 +229,34 @@ class SpeakerTrack:
         for j in range(i - 1, self.known - 1, -1):
             spk, attributed = self._read(j, None)
             if attributed and spk:
-                self.last = spk
+                self.last, self.last_at = spk, j
                 break
         self.known = i + 1
         spk, attributed = self._read(i, self.last)
         if attributed and spk:
-            self.last = spk
+            self.last, self.last_at = spk, i
+        if not attributed and self.last_at == i - 1 and self._between(i, self.last):
+            return self.last  # "... the SDF said. It holds 10,000 fighters. It added that ..."
         return spk if attributed else None
+
+    def _between(self, i: int, speaker: str) -> bool:
+        """Whether sentence `i`, with no speech verb, after one of `speaker` is theirs too: it
+        continues the report (it names the speaker, or opens as `between` says) and the next
+        sentence, in the same paragraph, gives `speaker` too (names it or carries it on)."""
+        if i + 1 >= len(self.spans):
+            return False
+        (s, end), nxt = self.spans[i], self.spans[i + 1][0]
+        if "\n" in self.ftext[self.spans[i - 1][1] : s] or "\n" in self.ftext[end:nxt]:
+            return False
+        sp = self.speech
+        words = self.ftext[s : min(end, s + 40)].split()[:2]
+        opens = {" ".join(words[:1]).strip(",\u060c"), " ".join(words).strip(",\u060c")}
+        if not (not opens & sp.between_not if sp.between_any else opens & sp.between_opens):
+            hits = _Starts(sp, self.ftext, s, end).find(sp.names, s, end)
+            if all(h.key != speaker for h in hits):
+                return False
+        spk, attributed = self._read(i + 1, speaker)
+        return attributed and spk == speaker
 
 
 def _gap_words(ftext: str, a: int, b: int) -> int:
@@ -483,7 +515,7 @@ def _named_after(
         2 <= len(rest) <= 3
         and surface is not None
         and all(w.isalpha() for w in rest)
-        and rest[0] not in sp.function
+        and not any(w in sp.function for w in rest)
         and not starts.first(sp.titles, rest_from, r_end)
     ):
         tail = ftext.rindex(rest[-2], rest_from, r_end)
