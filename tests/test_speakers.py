@@ -165,6 +165,23 @@ CASES: list[tuple[str, str, str | None]] = [
         "إلى أن الخدمات تراجعت.",
         None,
     ),
+    # a sentence with no speech verb naming a body that the next sentence gives as speaker
+    (
+        "ar",
+        "أخرجت إدارة مخيم الهول، الأحد، 12 عائلة سورية. ووفق أرقام الإدارة، يضم المخيم أسراً كثيرة.",
+        "camp administration",
+    ),
+    (
+        "en",
+        "The SDF holds some 10,000 fighters in its prisons. The SDF said the prisons are full.",
+        "SDF",
+    ),
+    (
+        "en",
+        "Members of the Global Coalition pledged $350 million on Wednesday. A senior State "
+        "Department official said talks went well.",
+        None,
+    ),
     # a passive verb names no speaker, and the one named before does not carry
     ("en", "The SDF said the raid was over. The bodies of 12 people were found in the camp.", None),
     (

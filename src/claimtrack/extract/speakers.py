@@ -237,7 +237,24 @@ class SpeakerTrack:
             self.last, self.last_at = spk, i
         if not attributed and self.last_at == i - 1 and self._between(i, self.last):
             return self.last  # "... the SDF said. It holds 10,000 fighters. It added that ..."
+        if not attributed:
+            return self._lead(i)
         return spk if attributed else None
+
+    def _lead(self, i: int) -> str | None:
+        """Return the speaker of sentence `i` with no speech verb: the body it names when the
+        next sentence, in the same paragraph, gives that body as its speaker ("أخرجت إدارة
+        المخيم 12 عائلة. ووفق أرقام الإدارة ...")."""
+        if i + 1 >= len(self.spans):
+            return None
+        (s, end), nxt = self.spans[i], self.spans[i + 1][0]
+        if "\n" in self.ftext[end:nxt]:
+            return None
+        spk, attributed = self._read(i + 1, None)
+        if not (attributed and spk):
+            return None
+        hits = _Starts(self.speech, self.ftext, s, end).find(self.speech.names, s, end)
+        return spk if any(h.key == spk for h in hits) else None
 
     def _between(self, i: int, speaker: str) -> bool:
         """Whether sentence `i`, with no speech verb, after one of `speaker` is theirs too: it
