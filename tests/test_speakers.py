@@ -77,6 +77,17 @@ CASES: list[tuple[str, str, str | None]] = [
         "UN official",
     ),
     ("en", "The camp held 70,000 people, UN official figures show.", "United Nations"),
+    (
+        "en",
+        "Kyrgyzstan brought home 59 children from the camps, the Kyrgyz Foreign Ministry said.",
+        "Kyrgyz Foreign Ministry",
+    ),
+    (
+        "en",
+        "The Netherlands repatriated 19 children, a Dutch foreign ministry spokesman said.",
+        "Dutch Foreign Ministry",
+    ),
+    ("en", "France repatriated 15 women from Roj, the foreign ministry said.", None),
     # people: the name as written without titles; a later surname is the full name
     ("en", "Camp co-chair Jihan Hanan said the camp holds 43,000 people.", "Jihan Hanan"),
     (
@@ -201,6 +212,13 @@ CASES: list[tuple[str, str, str | None]] = [
     # a new subject of the verb: not the speaker named before
     ("en", "The State Department said talks went well. Germany announced €10m in new aid.", None),
     ("en", "CENTCOM said the raid was a success. An official said 30 families had left.", None),
+    (
+        "en",
+        "UNHCR said the camp was full. Humanitarian groups have long warned that 20,000 "
+        "children are at risk.",
+        None,
+    ),
+    ("en", "UNHCR said the camp was full. Aid groups said 20,000 children are at risk.", None),
     ("en", "The camp holds roughly 45,000 people.", None),
     (
         "en",
@@ -251,6 +269,8 @@ CASES: list[tuple[str, str, str | None]] = [
         "عشرة آلاف.",
         "UN Security Council monitoring team",
     ),
+    ("ar", "أعلنت وزارة الخارجية القرغيزية إعادة 59 طفلاً من المخيم.", "Kyrgyz Foreign Ministry"),
+    ("ar", "وقالت الخارجية الفرنسية إن 15 امرأة أعيدت من روج.", "French Foreign Ministry"),
     # a name after the word opening the reported speech is said, not the speaker
     (
         "ar",

@@ -93,7 +93,7 @@ def _speech(lang: str) -> _Speech:
     data = _lang.load(lang)["claims"]["speakers"]
     opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
     lexicons = {
-        "names": lexicon.build(data["names"]),
+        "names": lexicon.build(_names(data)),
         "verbs": lexicon.words(data["verbs"]),
         "according": lexicon.words(data["according"]),
         "statement": lexicon.words(data["statement"]),
@@ -133,6 +133,22 @@ def _speech(lang: str) -> _Speech:
     every = {f.name for f in fields(_Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
     assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
     return sp
+
+
+def _names(data: dict) -> dict[str, list[str]]:
+    """Return the known names (`names`) with a country's bodies (`national`): each form of
+    `forms` with a nationality and a body put in ("Kyrgyz Foreign Ministry")."""
+    names = {key: list(forms) for key, forms in data["names"].items()}
+    national = data.get("national", {})
+    for body, body_forms in national.get("bodies", {}).items():
+        for nat, nat_forms in national.get("nationalities", {}).items():
+            names.setdefault(f"{nat} {body}", []).extend(
+                form.format(nationality=n, body=b)
+                for form in national.get("forms", [])
+                for n in nat_forms
+                for b in body_forms
+            )
+    return names
 
 
 def speech_verbs(lang: str) -> lexicon.Lexicon:
@@ -213,12 +229,27 @@ class SpeakerTrack:
         self.last: str | None = None
         self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
+        self._starts_of: dict[int, _Starts] = {}
+        self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
+
+    def _starts(self, i: int) -> _Starts:
+        """Return the `_Starts` of sentence `i` (kept for it and the sentence after)."""
+        kept = self._starts_of
+        st = kept.get(i)
+        if st is None:
+            s, e = self.spans[i]
+            st = kept[i] = _Starts(self.speech, self.ftext, s, e)
+            if len(kept) > 2:
+                del kept[min(kept)]
+        return st
 
     def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
-        s, e = self.spans[i]
-        starts = _Starts(self.speech, self.ftext, s, e)
+        if self._ahead is not None and self._ahead[0] == (i, previous):
+            return self._ahead[1]  # read ahead (`_next_gives`) with the same speaker before
+        starts = self._starts(i)
         if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
             return None, False
+        s, e = self.spans[i]
         original = None if self.has_persons else ""  # "": no personal name to look for
         return _find_speaker(
             self.speech, starts, original, s, e, previous, self.original, self.persons
@@ -233,47 +264,52 @@ class SpeakerTrack:
                 break
         self.known = i + 1
         spk, attributed = self._read(i, self.last)
-        if attributed and spk:
-            self.last, self.last_at = spk, i
-        if not attributed and self.last_at == i - 1 and self._between(i, self.last):
+        if attributed:
+            if spk:
+                self.last, self.last_at = spk, i
+            return spk
+        if self.last and self.last_at == i - 1 and self._continues(i, self.last):
             return self.last  # "... the SDF said. It holds 10,000 fighters. It added that ..."
-        if not attributed:
-            return self._lead(i)
-        return spk if attributed else None
+        return self._named_then_speaks(i)
 
-    def _lead(self, i: int) -> str | None:
+    def _named_then_speaks(self, i: int) -> str | None:
         """Return the speaker of sentence `i` with no speech verb: the body it names when the
-        next sentence, in the same paragraph, gives that body as its speaker ("أخرجت إدارة
+        next sentence, in the same paragraph, names that body as its speaker ("أخرجت إدارة
         المخيم 12 عائلة. ووفق أرقام الإدارة ...")."""
-        if i + 1 >= len(self.spans):
+        starts = self._starts(i)
+        if not starts.at:
             return None
-        (s, end), nxt = self.spans[i], self.spans[i + 1][0]
-        if "\n" in self.ftext[end:nxt]:
+        s, e = self.spans[i]
+        named = {h.key for h in starts.find(self.speech.names, s, e)}
+        if not named:
             return None
-        spk, attributed = self._read(i + 1, None)
-        if not (attributed and spk):
-            return None
-        hits = _Starts(self.speech, self.ftext, s, end).find(self.speech.names, s, end)
-        return spk if any(h.key == spk for h in hits) else None
+        spk = self._next_gives(i, None)
+        return spk if spk in named else None
 
-    def _between(self, i: int, speaker: str) -> bool:
-        """Whether sentence `i`, with no speech verb, after one of `speaker` is theirs too: it
-        continues the report (it names the speaker, or opens as `between` says) and the next
-        sentence, in the same paragraph, gives `speaker` too (names it or carries it on)."""
-        if i + 1 >= len(self.spans):
-            return False
-        (s, end), nxt = self.spans[i], self.spans[i + 1][0]
-        if "\n" in self.ftext[self.spans[i - 1][1] : s] or "\n" in self.ftext[end:nxt]:
+    def _continues(self, i: int, speaker: str) -> bool:
+        """Whether sentence `i`, with no speech verb, right after one of `speaker` is theirs
+        too: it continues the report (it names the speaker, or opens as `between` says) and
+        the next sentence, in the same paragraph, gives `speaker` too (names or carries it)."""
+        s, e = self.spans[i]
+        if "\n" in self.ftext[self.spans[i - 1][1] : s]:
             return False
         sp = self.speech
-        words = self.ftext[s : min(end, s + 40)].split()[:2]
+        words = self.ftext[s : min(e, s + 40)].split()[:2]
         opens = {" ".join(words[:1]).strip(",\u060c"), " ".join(words).strip(",\u060c")}
-        if not (not opens & sp.between_not if sp.between_any else opens & sp.between_opens):
-            hits = _Starts(sp, self.ftext, s, end).find(sp.names, s, end)
-            if all(h.key != speaker for h in hits):
-                return False
-        spk, attributed = self._read(i + 1, speaker)
-        return attributed and spk == speaker
+        opening = not opens & sp.between_not if sp.between_any else opens & sp.between_opens
+        if not opening and all(h.key != speaker for h in self._starts(i).find(sp.names, s, e)):
+            return False
+        return self._next_gives(i, speaker) == speaker
+
+    def _next_gives(self, i: int, previous: str | None) -> str | None:
+        """Return the speaker the sentence after `i` gives, after `previous`, when it is in
+        the same paragraph and attributed (kept for `at` to read it again)."""
+        if i + 1 >= len(self.spans) or "\n" in self.ftext[self.spans[i][1] : self.spans[i + 1][0]]:
+            return None
+        read = self._read(i + 1, previous)
+        self._ahead = ((i + 1, previous), read)
+        spk, attributed = read
+        return spk if attributed else None
 
 
 def _gap_words(ftext: str, a: int, b: int) -> int:
@@ -429,7 +465,7 @@ def _new_subject(
         ):
             return True
         if surface is not None and cut < v.start:
-            written = surface(cut, v.start).split()[-3:]
+            written = surface(cut, v.start).split()[-5:]
             if any(w[:1].isupper() and w.casefold() not in sp.carry for w in written):
                 return True
         if (
