@@ -219,6 +219,18 @@ CASES: list[tuple[str, str, str | None]] = [
         None,
     ),
     ("en", "UNHCR said the camp was full. Aid groups said 20,000 children are at risk.", None),
+    (
+        "en",
+        "An Iraqi security official said 85 detainees were received.",
+        "Iraqi security official",
+    ),
+    ("en", "The camp holds 40,000 people, according to local sources.", "local sources"),
+    (
+        "en",
+        "About 60,000 people are held in the camps, and Kurdish officials have urged "
+        "governments to act.",
+        None,
+    ),
     ("en", "The camp holds roughly 45,000 people.", None),
     (
         "en",
@@ -271,6 +283,16 @@ CASES: list[tuple[str, str, str | None]] = [
     ),
     ("ar", "أعلنت وزارة الخارجية القرغيزية إعادة 59 طفلاً من المخيم.", "Kyrgyz Foreign Ministry"),
     ("ar", "وقالت الخارجية الفرنسية إن 15 امرأة أعيدت من روج.", "French Foreign Ministry"),
+    ("ar", "قالت إدارة مخيم الجدعة إن عدد القاطنين بلغ 6530 شخصاً.", "camp administration"),
+    ("ar", "قالت الإدارة إن المخيم مكتظ. وقالت منظمة محلية ناشطة إن 300 عائلة غادرت.", None),
+    # an unnamed source said to be from somewhere; not one said to be from nowhere
+    ("ar", "وقال مسؤول أمني عراقي إن بغداد تسلمت 85 معتقلاً.", "Iraqi security official"),
+    ("ar", "وقتل ثلاثة من عناصر الأسايش في اشتباكات، وفق مصادر محلية.", "local sources"),
+    (
+        "ar",
+        "قالت الإدارة إن المخيم مكتظ. وقتل شخصان، وفق مصادر محلية. وأضافت أن 300 عائلة غادرت.",
+        "camp administration",
+    ),
     # a name after the word opening the reported speech is said, not the speaker
     (
         "ar",

@@ -72,6 +72,12 @@ class _Speech:
     function: frozenset[str]
     official_words: frozenset[str]
     official_after: frozenset[str]
+    # An unnamed source described by who it is (`claims.speakers.unnamed`): folded form ->
+    # its English word
+    unnamed_nouns: dict[str, str]
+    unnamed_who: dict[str, str]
+    unnamed_what: dict[str, str]
+    joins: frozenset[str]  # a word opening a clause joined to the one before ("and")
     anonymous: frozenset[str]
     carry: frozenset[str]
     # A sentence with no speech verb between two of one speaker is theirs when it opens with
@@ -116,6 +122,10 @@ def _speech(lang: str) -> _Speech:
         title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
         official_words=frozenset(f.casefold() for f in data.get("official", [])),
         official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
+        unnamed_nouns=_forms_to_keys(data.get("unnamed", {}).get("nouns", {})),
+        unnamed_who=_forms_to_keys(data.get("unnamed", {}).get("who", {})),
+        unnamed_what=_forms_to_keys(data.get("unnamed", {}).get("what", {})),
+        joins=frozenset(lexicon.fold_form(f) for f in data.get("unnamed", {}).get("joins", [])),
         anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
         between_any=bool(data.get("between", {}).get("any", False)),
@@ -133,6 +143,10 @@ def _speech(lang: str) -> _Speech:
     every = {f.name for f in fields(_Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
     assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
     return sp
+
+
+def _forms_to_keys(table: dict[str, list[str]]) -> dict[str, str]:
+    return {lexicon.fold_form(f): key for key, forms in table.items() for f in forms}
 
 
 def _names(data: dict) -> dict[str, list[str]]:
@@ -259,13 +273,13 @@ class SpeakerTrack:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
         for j in range(i - 1, self.known - 1, -1):
             spk, attributed = self._read(j, None)
-            if attributed and spk:
+            if attributed and spk and not _is_unnamed(self.speech, spk):
                 self.last, self.last_at = spk, j
                 break
         self.known = i + 1
         spk, attributed = self._read(i, self.last)
         if attributed:
-            if spk:
+            if spk and not _is_unnamed(self.speech, spk):  # "local sources" is not carried
                 self.last, self.last_at = spk, i
             return spk
         if self.last and self.last_at == i - 1 and self._continues(i, self.last):
@@ -359,6 +373,9 @@ def _find_speaker(
         person = _person(original, sp, persons)
         if person:
             return person, True
+        unnamed = _unnamed(sp, ftext, acc.end, end)
+        if unnamed:
+            return unnamed, True
     if not verbs:
         return None, False
     best: tuple[int, str] | None = None
@@ -396,8 +413,55 @@ def _find_speaker(
         if len(after) == 2 and after[0] in persons and sp.opens_word.fullmatch(after[1]):
             return persons[after[0]], True
     if _new_subject(sp, ftext, verbs, start, end, surface):
-        return None, True
+        # the unnamed source before the verb, in its clause; after it when that clause joins
+        # another ("..., and Kurdish officials have urged": the figure is not theirs)
+        v = verbs[0]
+        marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, max(start, v.start - 60), v.start)))
+        cut = marks[-1] if marks else max(start, v.start - 60)
+        first = ftext[cut : v.start].split()[:1]
+        pos = v.end if first and first[0] in sp.joins else cut
+        return _unnamed(sp, ftext, pos, end), True
     return previous, previous is not None
+
+
+def _is_unnamed(sp: _Speech, name: str) -> bool:
+    """Whether `name` is one `_unnamed` gives ("Iraqi security official")."""
+    *adjectives, noun = name.split()
+    words = set(sp.unnamed_who.values()) | set(sp.unnamed_what.values())
+    return (
+        noun in sp.unnamed_nouns.values()
+        and bool(adjectives)
+        and adjectives[0] in sp.unnamed_who.values()
+        and all(w in words for w in adjectives)
+    )
+
+
+def _unnamed(sp: _Speech, ftext: str, pos: int, end: int) -> str | None:
+    """Return an unnamed source in `ftext[pos:end]` up to the reported speech, described by
+    who it is: "Iraqi security official" for "مسؤول أمني عراقي" or "an Iraqi security
+    official"; None for one not said to be from anywhere ("مصدر أمني", "an official").
+
+    unnamed := [who | what]... noun [who | what]...   (at least one `who`)"""
+    stop = sp.opens.search(ftext, pos, min(end, pos + 120))
+    words = [w.strip(",.\u060c") for w in ftext[pos : stop.start() if stop else end].split()]
+    for i, w in enumerate(words[:12]):
+        noun = sp.unnamed_nouns.get(w)
+        if noun is None:
+            continue
+        who: list[str] = []
+        what: list[str] = []
+        for side in (words[i + 1 : i + 4], words[max(0, i - 3) : i][::-1]):
+            for x in side:
+                if x in sp.unnamed_who:
+                    who.append(sp.unnamed_who[x])
+                elif x in sp.unnamed_what:
+                    what.append(sp.unnamed_what[x])
+                else:
+                    break
+        if who:
+            return " ".join([*dict.fromkeys(who), *dict.fromkeys(what), noun])
+        return None
+    return None
 
 
 def _speaks(
@@ -439,7 +503,8 @@ def _new_subject(
 
     new := an unnamed source next to the verb ("قال مصدر", "an official said", "said a source")
          | a capitalised word in the verb's clause not in `carry` ("Germany announced")
-    | one word not in `carry` between the verb and the reported speech ("وقالت ألمانيا إن")
+    | one to three words, the first not in `carry`, between the verb and the reported speech
+      ("وقالت ألمانيا إن", "وقالت إدارة مخيم الجدعة إن")
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
     for v in verbs:
         lo = max(start, v.start - 40)
@@ -455,15 +520,18 @@ def _new_subject(
                 return not (i + 1 < len(ws) and ws[i + 1] in sp.of)
         # "وقالت ألمانيا إن": a verb opening its clause, then one unknown word before the
         # reported speech (with a subject before the verb, "He told delegates that", it is not)
-        first = after3[0].strip(",\u060c") if after3 else ""
+        # ... or up to three such words ("وقالت إدارة مخيم الجدعة إن")
+        subject = ftext[v.end : min(end, v.end + 60)].split()[:4]
+        first = subject[0].strip(",\u060c") if subject else ""
         if (
             not before
-            and len(after3) >= 2
-            and sp.opens_word.fullmatch(after3[1])
             and first not in sp.carry
             and first not in sp.function
+            and any(sp.opens_word.fullmatch(w) for w in subject[1:])
         ):
-            return True
+            said = next(k for k, w in enumerate(subject) if k and sp.opens_word.fullmatch(w))
+            if not any(w.strip(",\u060c") in sp.function for w in subject[:said]):
+                return True
         if surface is not None and cut < v.start:
             written = surface(cut, v.start).split()[-5:]
             if any(w[:1].isupper() and w.casefold() not in sp.carry for w in written):
@@ -568,7 +636,7 @@ def _named_after(
         2 <= len(rest) <= 3
         and surface is not None
         and all(w.isalpha() for w in rest)
-        and not any(w in sp.function for w in rest)
+        and not any(w in sp.function or w in sp.unnamed_who or w in sp.unnamed_what for w in rest)
         and not starts.first(sp.titles, rest_from, r_end)
     ):
         tail = ftext.rindex(rest[-2], rest_from, r_end)
