@@ -132,6 +132,7 @@ CASES: list[tuple[str, str, str | None]] = [
         None,
     ),
     ("ar", "قال شيخموس أحمد إن المخيم مكتظ. وأضاف أحمد أن 300 عائلة غادرت.", "Sheikhmous Ahmed"),
+    ("ar", "قال شيخموس أحمد إن المخيم مكتظ. وتابع قائلاً إن 300 عائلة غادرت.", "Sheikhmous Ahmed"),
     # a sentence with no speech verb between two of one speaker: theirs when it continues
     # the report (a pronoun, the speaker named; in Arabic any opening but the background)
     (
@@ -145,6 +146,12 @@ CASES: list[tuple[str, str, str | None]] = [
         "U.S. Central Command said the raids went well. In Syria, the command carried out 59 "
         "operations. CENTCOM estimates that the group is weaker.",
         "CENTCOM",
+    ),
+    (
+        "en",
+        "UNICEF said it was alarmed. The agency has reached 7,000 children. It added that more "
+        "help is needed.",
+        "UNICEF",
     ),
     (
         "en",
