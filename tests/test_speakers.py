@@ -77,6 +77,7 @@ CASES: list[tuple[str, str, str | None]] = [
         "UN official",
     ),
     ("en", "The camp held 70,000 people, UN official figures show.", "United Nations"),
+    ("en", "Reuters quoted an SDF official as saying 40 people were arrested.", "SDF official"),
     (
         "en",
         "Kyrgyzstan brought home 59 children from the camps, the Kyrgyz Foreign Ministry said.",
@@ -290,6 +291,11 @@ CASES: list[tuple[str, str, str | None]] = [
     ),
     ("ar", "أعلنت وزارة الخارجية القرغيزية إعادة 59 طفلاً من المخيم.", "Kyrgyz Foreign Ministry"),
     ("ar", "وقالت الخارجية الفرنسية إن 15 امرأة أعيدت من روج.", "French Foreign Ministry"),
+    (
+        "ar",
+        "ونقلت وكالة هاوار عن إدارة المخيم قولها إن 40 ألف شخص يقيمون فيه.",
+        "camp administration",
+    ),
     ("ar", "قالت إدارة مخيم الجدعة إن عدد القاطنين بلغ 6530 شخصاً.", "camp administration"),
     ("ar", "قالت الإدارة إن المخيم مكتظ. وقالت منظمة محلية ناشطة إن 300 عائلة غادرت.", None),
     # an unnamed source said to be from somewhere; not one said to be from nowhere

@@ -72,6 +72,7 @@ class _Speech:
     function: frozenset[str]
     official_words: frozenset[str]
     official_after: frozenset[str]
+    official_not: frozenset[str]  # "official" before these is an adjective ("official figures")
     # An unnamed source described by who it is (`claims.speakers.unnamed`): folded form ->
     # its English word
     unnamed_nouns: dict[str, str]
@@ -122,6 +123,7 @@ def _speech(lang: str) -> _Speech:
         title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
         official_words=frozenset(f.casefold() for f in data.get("official", [])),
         official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
+        official_not=frozenset(lexicon.fold_form(f) for f in data.get("official_not", [])),
         unnamed_nouns=_forms_to_keys(data.get("unnamed", {}).get("nouns", {})),
         unnamed_who=_forms_to_keys(data.get("unnamed", {}).get("who", {})),
         unnamed_what=_forms_to_keys(data.get("unnamed", {}).get("what", {})),
@@ -581,9 +583,11 @@ def _official(sp: _Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
     ftext = starts.ftext
     m = _WORD_AFTER.match(ftext, n.end)
     if m and m.group(1) in sp.official_after:
-        verb = None if m.group(2) else sp.verbs.match_at(ftext, m.end())
-        # a one-word verb: "official figures show" is no official
-        if m.group(2) or (verb and " " not in ftext[m.end() : verb[1]]):
+        if m.group(2):
+            return form
+        # "UN official figures show" is no official
+        after = ftext[m.end() : m.end() + 20].split()[:1]
+        if after and after[0] not in sp.official_not and sp.verbs.match_at(ftext, m.end()):
             return form
     return n.key
 
