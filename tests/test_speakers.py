@@ -164,6 +164,14 @@ CASES: list[tuple[str, str, str | None]] = [
         "en",
         "The SDF said the raid was over. It detained 42 suspects in the camp. UNICEF said the "
         "children were safe.",
+        "SDF",
+    ),
+    ("en", "The SDF said on Monday the sweep had ended. It detained 42 suspects.", "SDF"),
+    ("en", "The SDF said the sweep had ended. It was not clear how 42 suspects fled.", None),
+    (
+        "en",
+        "The SDF said the raid was over. The sweep netted 42 suspects. UNICEF said the "
+        "children were safe.",
         None,
     ),
     (

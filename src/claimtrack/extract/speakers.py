@@ -86,6 +86,7 @@ class _Speech:
     between_any: bool
     between_opens: frozenset[str]
     between_not: frozenset[str]
+    between_alone: frozenset[str]  # openings that continue it with no sentence after
     of: frozenset[str]
     passive: frozenset[str]
     weak: lexicon.Lexicon
@@ -135,6 +136,9 @@ def _speech(lang: str) -> _Speech:
             lexicon.fold_form(f) for f in data.get("between", {}).get("opens", [])
         ),
         between_not=frozenset(lexicon.fold_form(f) for f in data.get("between", {}).get("not", [])),
+        between_alone=frozenset(
+            lexicon.fold_form(f) for f in data.get("between", {}).get("alone", [])
+        ),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
         function=frozenset(
@@ -304,15 +308,20 @@ class SpeakerTrack:
 
     def _continues(self, i: int, speaker: str) -> bool:
         """Whether sentence `i`, with no speech verb, right after one of `speaker` is theirs
-        too: it continues the report (it names the speaker, or opens as `between` says) and
-        the next sentence, in the same paragraph, gives `speaker` too (names or carries it)."""
+        too: it opens with a subject pronoun (`between.alone`), or it continues the report (it
+        names the speaker, or opens as `between` says) and the next sentence, in the same
+        paragraph, gives `speaker` too (names or carries it); never after `between.not`."""
         s, e = self.spans[i]
         if "\n" in self.ftext[self.spans[i - 1][1] : s]:
             return False
         sp = self.speech
         words = self.ftext[s : min(e, s + 40)].split()[:2]
         opens = {" ".join(words[:1]).strip(",\u060c"), " ".join(words).strip(",\u060c")}
-        opening = not opens & sp.between_not if sp.between_any else opens & sp.between_opens
+        if opens & sp.between_not:
+            return False
+        if opens & sp.between_alone:
+            return True  # "... the SDF said. It detained 42 suspects."
+        opening = sp.between_any or opens & sp.between_opens
         if not opening and all(h.key != speaker for h in self._starts(i).find(sp.names, s, e)):
             return False
         return self._next_gives(i, speaker) == speaker
