@@ -209,6 +209,24 @@ CASES: list[tuple[str, str, str | None]] = [
         "Department official said talks went well.",
         None,
     ),
+    # "according to the ministry / the same source": the body or source named before
+    (
+        "en",
+        "A State Department official said talks went well. Washington has provided more than "
+        "$16 billion since 2011, according to the department.",
+        "State Department",
+    ),
+    (
+        "en",
+        "The SDF said the sweep ended. Some 42 people were detained, according to the same source.",
+        "SDF",
+    ),
+    ("en", "Some 42 people were detained, according to the ministry.", None),
+    (
+        "ar",
+        "أعلنت وزارة الهجرة والمهجرين عودة الدفعة. وعاد 500 شخص وفق الوزارة.",
+        "Iraqi Ministry of Migration and Displacement",
+    ),
     # a passive verb names no speaker, and the one named before does not carry
     ("en", "The SDF said the raid was over. The bodies of 12 people were found in the camp.", None),
     (

@@ -63,11 +63,13 @@ class _Speech:
     verbs: lexicon.Lexicon
     according: lexicon.Lexicon
     statement: lexicon.Lexicon
+    bodies: lexicon.Lexicon  # "the ministry": the body of the speaker named before
     titles: lexicon.Lexicon
     opens: re.Pattern[str]
     opens_word: re.Pattern[str]
     official: lexicon.Lexicon
     officials: dict[str, str]
+    body_of: dict[str, str]  # an official's name -> the body's ("SDF official" -> "SDF")
     title_words: frozenset[str]
     function: frozenset[str]
     official_words: frozenset[str]
@@ -105,6 +107,7 @@ def _speech(lang: str) -> _Speech:
         "verbs": lexicon.words(data["verbs"]),
         "according": lexicon.words(data["according"]),
         "statement": lexicon.words(data["statement"]),
+        "bodies": lexicon.words(data.get("bodies", [])),
         "titles": lexicon.words(data.get("titles", [])),
         "official": lexicon.words(data.get("official", [])),
         "weak": lexicon.words(data.get("weak", [])),
@@ -121,6 +124,7 @@ def _speech(lang: str) -> _Speech:
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)"
         ),
         officials=dict(data.get("officials", {})),
+        body_of={v: k for k, v in data.get("officials", {}).items()},
         title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
         official_words=frozenset(f.casefold() for f in data.get("official", [])),
         official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
@@ -381,6 +385,11 @@ def _find_speaker(
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
                 if tail or previous:
                     return (tail[0].key if tail else previous), True
+        if previous and starts.find(sp.bodies, acc.end, min(end, acc.end + 30)):
+            body = starts.find(sp.bodies, acc.end, min(end, acc.end + 30))[0]
+            if _gap_words(ftext, acc.end, body.start) <= 1:
+                # "according to the department", after "a State Department official said"
+                return sp.body_of.get(previous, previous), True
         person = _person(original, sp, persons)
         if person:
             return person, True
