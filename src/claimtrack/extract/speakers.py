@@ -2,11 +2,16 @@
 
 speaker := according-to NAME | VERB ... NAME | NAME ... VERB  (within a few words)
          | according-to STATEMENT | VERB with no name   -> the speaker named before
+         | according-to BODY ("the ministry")           -> the body of the speaker before
+         | VERB with an unnamed subject from somewhere  -> it ("Iraqi security official")
          | VERB with a subject of its own not named     -> none ("قال مصدر", "Germany said")
-A name after the word opening the reported speech ("إن", "that") is said, not the speaker; a
-passive or a `weak` form that is another word here ("ما بين", "put at") is no speech verb.
-Known names map to canonical ones (`claims.speakers.names`); an English personal name next to
-a speech verb is kept as written, and its last name alone later is the same person.
+A sentence with no speech verb is the previous sentence's speaker's when it continues that
+report (`claims.speakers.between`), or a body's it names that the next sentence names as
+speaker; else it has none. A name after the word opening the reported speech ("إن", "that")
+is said, not the speaker; a passive or a `weak` form that is another word here ("ما بين",
+"put at") is no speech verb. Known names map to canonical ones, a body named as the text
+names it (`claims.speakers.names`, `national`); an English personal name next to a speech
+verb is kept as written, and its last name alone later is the same person.
 """
 
 from __future__ import annotations
@@ -232,10 +237,11 @@ class _Starts:
 class SpeakerTrack:
     """The speakers of an article's sentences, asked for in text order (`at`).
 
-    A sentence with no speech verb and no "according to" has no speaker and keeps the last
-    one; any other sentence either names a speaker or passes the last one on. So the last
-    speaker before a sentence is the one named by the nearest sentence before it that names
-    one, found by walking back: each sentence is read at most once, and only when asked for."""
+    A sentence with no speech verb and no "according to" keeps the last speaker (and may
+    take it, `_continues`); any other sentence either names a speaker or passes the last one
+    on. So the last speaker before a sentence is the one named by the nearest sentence before
+    it that names one, found by walking back: each sentence is read once when asked for, and
+    the next one at most once more ahead of time (`_next_gives`)."""
 
     def __init__(
         self,
