@@ -86,6 +86,8 @@ class _Speech:
     unnamed_who: dict[str, str]
     unnamed_what: dict[str, str]
     joins: frozenset[str]  # a word opening a clause joined to the one before ("and")
+    # the English words of `unnamed`: nouns, `who`, and `who` with `what`
+    unnamed_names: tuple[frozenset[str], frozenset[str], frozenset[str]]
     anonymous: frozenset[str]
     carry: frozenset[str]
     # A sentence with no speech verb between two of one speaker is theirs when it opens with
@@ -138,6 +140,12 @@ def _speech(lang: str) -> _Speech:
         unnamed_who=_forms_to_keys(data.get("unnamed", {}).get("who", {})),
         unnamed_what=_forms_to_keys(data.get("unnamed", {}).get("what", {})),
         joins=frozenset(lexicon.fold_form(f) for f in data.get("unnamed", {}).get("joins", [])),
+        unnamed_names=(
+            frozenset(data.get("unnamed", {}).get("nouns", {})),
+            frozenset(data.get("unnamed", {}).get("who", {})),
+            frozenset(data.get("unnamed", {}).get("who", {}))
+            | frozenset(data.get("unnamed", {}).get("what", {})),
+        ),
         anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
         between_any=bool(data.get("between", {}).get("any", False)),
@@ -391,11 +399,10 @@ def _find_speaker(
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
                 if tail or previous:
                     return (tail[0].key if tail else previous), True
-        if previous and starts.find(sp.bodies, acc.end, min(end, acc.end + 30)):
-            body = starts.find(sp.bodies, acc.end, min(end, acc.end + 30))[0]
-            if _gap_words(ftext, acc.end, body.start) <= 1:
-                # "according to the department", after "a State Department official said"
-                return sp.body_of.get(previous, previous), True
+        body = starts.first(sp.bodies, acc.end, min(end, acc.end + 30)) if previous else None
+        if body and previous and _gap_words(ftext, acc.end, body.start) <= 1:
+            # "according to the department", after "a State Department official said"
+            return sp.body_of.get(previous, previous), True
         person = _person(original, sp, persons)
         if person:
             return person, True
@@ -453,12 +460,11 @@ def _find_speaker(
 def _is_unnamed(sp: _Speech, name: str) -> bool:
     """Whether `name` is one `_unnamed` gives ("Iraqi security official")."""
     *adjectives, noun = name.split()
-    words = set(sp.unnamed_who.values()) | set(sp.unnamed_what.values())
     return (
-        noun in sp.unnamed_nouns.values()
+        noun in sp.unnamed_names[0]
         and bool(adjectives)
-        and adjectives[0] in sp.unnamed_who.values()
-        and all(w in words for w in adjectives)
+        and adjectives[0] in sp.unnamed_names[1]
+        and all(w in sp.unnamed_names[2] for w in adjectives)
     )
 
 
