@@ -267,18 +267,22 @@ class SpeakerTrack:
         self.last: str | None = None
         self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
-        self._starts_of: dict[int, _Starts] = {}
+        self._starts_of: tuple[tuple[int, _Starts | None], tuple[int, _Starts | None]] = (
+            (-1, None),
+            (-1, None),
+        )
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
 
     def _starts(self, i: int) -> _Starts:
-        """Return the `_Starts` of sentence `i` (kept for it and the sentence after)."""
-        kept = self._starts_of
-        st = kept.get(i)
-        if st is None:
-            s, e = self.spans[i]
-            st = kept[i] = _Starts(self.speech, self.ftext, s, e)
-            if len(kept) > 2:
-                del kept[min(kept)]
+        """Return the `_Starts` of sentence `i` (the last two made are kept)."""
+        (a, sa), (b, sb) = self._starts_of
+        if i == b and sb is not None:
+            return sb
+        if i == a and sa is not None:
+            return sa
+        s, e = self.spans[i]
+        st = _Starts(self.speech, self.ftext, s, e)
+        self._starts_of = ((b, sb), (i, st))
         return st
 
     def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
@@ -314,6 +318,8 @@ class SpeakerTrack:
         """Return the speaker of sentence `i` with no speech verb: the body it names when the
         next sentence, in the same paragraph, names that body as its speaker ("أخرجت إدارة
         المخيم 12 عائلة. ووفق أرقام الإدارة ...")."""
+        if not self._same_paragraph(i):
+            return None
         starts = self._starts(i)
         if not starts.at:
             return None
@@ -321,7 +327,9 @@ class SpeakerTrack:
         named = {h.key for h in starts.find(self.speech.names, s, e)}
         if not named:
             return None
-        spk = self._next_gives(i, None)
+        # read after the last speaker (as `at` reads it next) when that one cannot be carried
+        # into `named`
+        spk = self._next_gives(i, None if self.last in named else self.last)
         return spk if spk in named else None
 
     def _continues(self, i: int, speaker: str) -> bool:
@@ -344,10 +352,17 @@ class SpeakerTrack:
             return False
         return self._next_gives(i, speaker) == speaker
 
+    def _same_paragraph(self, i: int) -> bool:
+        """Whether a sentence follows sentence `i` in its paragraph."""
+        return (
+            i + 1 < len(self.spans)
+            and "\n" not in self.ftext[self.spans[i][1] : self.spans[i + 1][0]]
+        )
+
     def _next_gives(self, i: int, previous: str | None) -> str | None:
         """Return the speaker the sentence after `i` gives, after `previous`, when it is in
         the same paragraph and attributed (kept for `at` to read it again)."""
-        if i + 1 >= len(self.spans) or "\n" in self.ftext[self.spans[i][1] : self.spans[i + 1][0]]:
+        if not self._same_paragraph(i):
             return None
         read = self._read(i + 1, previous)
         self._ahead = ((i + 1, previous), read)
