@@ -2,11 +2,16 @@
 
 speaker := according-to NAME | VERB ... NAME | NAME ... VERB  (within a few words)
          | according-to STATEMENT | VERB with no name   -> the speaker named before
+         | according-to BODY ("the ministry")           -> the body of the speaker before
+         | VERB with an unnamed subject from somewhere  -> it ("Iraqi security official")
          | VERB with a subject of its own not named     -> none ("قال مصدر", "Germany said")
-A name after the word opening the reported speech ("إن", "that") is said, not the speaker; a
-passive or a `weak` form that is another word here ("ما بين", "put at") is no speech verb.
-Known names map to canonical ones (`claims.speakers.names`); an English personal name next to
-a speech verb is kept as written, and its last name alone later is the same person.
+A sentence with no speech verb is the previous sentence's speaker's when it continues that
+report (`claims.speakers.between`), or a body's it names that the next sentence names as
+speaker; else it has none. A name after the word opening the reported speech ("إن", "that")
+is said, not the speaker; a passive or a `weak` form that is another word here ("ما بين",
+"put at") is no speech verb. Known names map to canonical ones, a body named as the text
+names it (`claims.speakers.names`, `national`); an English personal name next to a speech
+verb is kept as written, and its last name alone later is the same person.
 """
 
 from __future__ import annotations
@@ -22,6 +27,10 @@ from claimtrack.extract import lexicon
 
 # A comma-enclosed insertion between a name and its verb
 _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
+# The word after a name: the word, a clause mark right after it, and the spaces after that
+_WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
+# The same insertion right before a speech verb
+_INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,80}[,\u060c]\s*$")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
 
@@ -59,16 +68,34 @@ class _Speech:
     verbs: lexicon.Lexicon
     according: lexicon.Lexicon
     statement: lexicon.Lexicon
+    bodies: lexicon.Lexicon  # "the ministry": the body of the speaker named before
     titles: lexicon.Lexicon
     opens: re.Pattern[str]
     opens_word: re.Pattern[str]
     official: lexicon.Lexicon
     officials: dict[str, str]
+    body_of: dict[str, str]  # an official's name -> the body's ("SDF official" -> "SDF")
     title_words: frozenset[str]
     function: frozenset[str]
     official_words: frozenset[str]
+    official_after: frozenset[str]
+    official_not: frozenset[str]  # "official" before these is an adjective ("official figures")
+    # An unnamed source described by who it is (`claims.speakers.unnamed`): folded form ->
+    # its English word
+    unnamed_nouns: dict[str, str]
+    unnamed_who: dict[str, str]
+    unnamed_what: dict[str, str]
+    joins: frozenset[str]  # a word opening a clause joined to the one before ("and")
+    # the English words of `unnamed`: nouns, `who`, and `who` with `what`
+    unnamed_names: tuple[frozenset[str], frozenset[str], frozenset[str]]
     anonymous: frozenset[str]
     carry: frozenset[str]
+    # A sentence with no speech verb between two of one speaker is theirs when it opens with
+    # a word of `between_opens`, or with any word but one of `between_not` (`between_any`).
+    between_any: bool
+    between_opens: frozenset[str]
+    between_not: frozenset[str]
+    between_alone: frozenset[str]  # openings that continue it with no sentence after
     of: frozenset[str]
     passive: frozenset[str]
     weak: lexicon.Lexicon
@@ -83,10 +110,11 @@ def _speech(lang: str) -> _Speech:
     data = _lang.load(lang)["claims"]["speakers"]
     opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
     lexicons = {
-        "names": lexicon.build(data["names"]),
+        "names": lexicon.build(_names(data)),
         "verbs": lexicon.words(data["verbs"]),
         "according": lexicon.words(data["according"]),
         "statement": lexicon.words(data["statement"]),
+        "bodies": lexicon.words(data.get("bodies", [])),
         "titles": lexicon.words(data.get("titles", [])),
         "official": lexicon.words(data.get("official", [])),
         "weak": lexicon.words(data.get("weak", [])),
@@ -103,10 +131,31 @@ def _speech(lang: str) -> _Speech:
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)"
         ),
         officials=dict(data.get("officials", {})),
+        body_of={v: k for k, v in data.get("officials", {}).items()},
         title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
         official_words=frozenset(f.casefold() for f in data.get("official", [])),
+        official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
+        official_not=frozenset(lexicon.fold_form(f) for f in data.get("official_not", [])),
+        unnamed_nouns=_forms_to_keys(data.get("unnamed", {}).get("nouns", {})),
+        unnamed_who=_forms_to_keys(data.get("unnamed", {}).get("who", {})),
+        unnamed_what=_forms_to_keys(data.get("unnamed", {}).get("what", {})),
+        joins=frozenset(lexicon.fold_form(f) for f in data.get("unnamed", {}).get("joins", [])),
+        unnamed_names=(
+            frozenset(data.get("unnamed", {}).get("nouns", {})),
+            frozenset(data.get("unnamed", {}).get("who", {})),
+            frozenset(data.get("unnamed", {}).get("who", {}))
+            | frozenset(data.get("unnamed", {}).get("what", {})),
+        ),
         anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
+        between_any=bool(data.get("between", {}).get("any", False)),
+        between_opens=frozenset(
+            lexicon.fold_form(f) for f in data.get("between", {}).get("opens", [])
+        ),
+        between_not=frozenset(lexicon.fold_form(f) for f in data.get("between", {}).get("not", [])),
+        between_alone=frozenset(
+            lexicon.fold_form(f) for f in data.get("between", {}).get("alone", [])
+        ),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
         function=frozenset(
@@ -117,6 +166,26 @@ def _speech(lang: str) -> _Speech:
     every = {f.name for f in fields(_Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
     assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
     return sp
+
+
+def _forms_to_keys(table: dict[str, list[str]]) -> dict[str, str]:
+    return {lexicon.fold_form(f): key for key, forms in table.items() for f in forms}
+
+
+def _names(data: dict) -> dict[str, list[str]]:
+    """Return the known names (`names`) with a country's bodies (`national`): each form of
+    `forms` with a nationality and a body put in ("Kyrgyz Foreign Ministry")."""
+    names = {key: list(forms) for key, forms in data["names"].items()}
+    national = data.get("national", {})
+    for body, body_forms in national.get("bodies", {}).items():
+        for nat, nat_forms in national.get("nationalities", {}).items():
+            names.setdefault(f"{nat} {body}", []).extend(
+                form.format(nationality=n, body=b)
+                for form in national.get("forms", [])
+                for n in nat_forms
+                for b in body_forms
+            )
+    return names
 
 
 def speech_verbs(lang: str) -> lexicon.Lexicon:
@@ -176,10 +245,11 @@ class _Starts:
 class SpeakerTrack:
     """The speakers of an article's sentences, asked for in text order (`at`).
 
-    A sentence with no speech verb and no "according to" has no speaker and keeps the last
-    one; any other sentence either names a speaker or passes the last one on. So the last
-    speaker before a sentence is the one named by the nearest sentence before it that names
-    one, found by walking back: each sentence is read at most once, and only when asked for."""
+    A sentence with no speech verb and no "according to" keeps the last speaker (and may
+    take it, `_continues`); any other sentence either names a speaker or passes the last one
+    on. So the last speaker before a sentence is the one named by the nearest sentence before
+    it that names one, found by walking back: each sentence is read once when asked for, and
+    the next one at most once more ahead of time (`_next_gives`)."""
 
     def __init__(
         self,
@@ -195,13 +265,33 @@ class SpeakerTrack:
         self.speech = _speech(lang)
         self.known = 0  # sentences before this one are accounted for in `last`
         self.last: str | None = None
+        self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
+        self._starts_of: tuple[tuple[int, _Starts | None], tuple[int, _Starts | None]] = (
+            (-1, None),
+            (-1, None),
+        )
+        self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
+
+    def _starts(self, i: int) -> _Starts:
+        """Return the `_Starts` of sentence `i` (the last two made are kept)."""
+        (a, sa), (b, sb) = self._starts_of
+        if i == b and sb is not None:
+            return sb
+        if i == a and sa is not None:
+            return sa
+        s, e = self.spans[i]
+        st = _Starts(self.speech, self.ftext, s, e)
+        self._starts_of = ((b, sb), (i, st))
+        return st
 
     def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
-        s, e = self.spans[i]
-        starts = _Starts(self.speech, self.ftext, s, e)
+        if self._ahead is not None and self._ahead[0] == (i, previous):
+            return self._ahead[1]  # read ahead (`_next_gives`) with the same speaker before
+        starts = self._starts(i)
         if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
             return None, False
+        s, e = self.spans[i]
         original = None if self.has_persons else ""  # "": no personal name to look for
         return _find_speaker(
             self.speech, starts, original, s, e, previous, self.original, self.persons
@@ -211,13 +301,72 @@ class SpeakerTrack:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
         for j in range(i - 1, self.known - 1, -1):
             spk, attributed = self._read(j, None)
-            if attributed and spk:
-                self.last = spk
+            if attributed and spk and not _is_unnamed(self.speech, spk):
+                self.last, self.last_at = spk, j
                 break
         self.known = i + 1
         spk, attributed = self._read(i, self.last)
-        if attributed and spk:
-            self.last = spk
+        if attributed:
+            if spk and not _is_unnamed(self.speech, spk):  # "local sources" is not carried
+                self.last, self.last_at = spk, i
+            return spk
+        if self.last and self.last_at == i - 1 and self._continues(i, self.last):
+            return self.last  # "... the SDF said. It holds 10,000 fighters. It added that ..."
+        return self._named_then_speaks(i)
+
+    def _named_then_speaks(self, i: int) -> str | None:
+        """Return the speaker of sentence `i` with no speech verb: the body it names when the
+        next sentence, in the same paragraph, names that body as its speaker ("أخرجت إدارة
+        المخيم 12 عائلة. ووفق أرقام الإدارة ...")."""
+        if not self._same_paragraph(i):
+            return None
+        starts = self._starts(i)
+        if not starts.at:
+            return None
+        s, e = self.spans[i]
+        named = {h.key for h in starts.find(self.speech.names, s, e)}
+        if not named:
+            return None
+        # read after the last speaker (as `at` reads it next) when that one cannot be carried
+        # into `named`
+        spk = self._next_gives(i, None if self.last in named else self.last)
+        return spk if spk in named else None
+
+    def _continues(self, i: int, speaker: str) -> bool:
+        """Whether sentence `i`, with no speech verb, right after one of `speaker` is theirs
+        too: it opens with a subject pronoun (`between.alone`), or it continues the report (it
+        names the speaker, or opens as `between` says) and the next sentence, in the same
+        paragraph, gives `speaker` too (names or carries it); never after `between.not`."""
+        s, e = self.spans[i]
+        if "\n" in self.ftext[self.spans[i - 1][1] : s]:
+            return False
+        sp = self.speech
+        words = self.ftext[s : min(e, s + 40)].split()[:2]
+        opens = {" ".join(words[:1]).strip(",\u060c"), " ".join(words).strip(",\u060c")}
+        if opens & sp.between_not:
+            return False
+        if opens & sp.between_alone:
+            return True  # "... the SDF said. It detained 42 suspects."
+        opening = sp.between_any or opens & sp.between_opens
+        if not opening and all(h.key != speaker for h in self._starts(i).find(sp.names, s, e)):
+            return False
+        return self._next_gives(i, speaker) == speaker
+
+    def _same_paragraph(self, i: int) -> bool:
+        """Whether a sentence follows sentence `i` in its paragraph."""
+        return (
+            i + 1 < len(self.spans)
+            and "\n" not in self.ftext[self.spans[i][1] : self.spans[i + 1][0]]
+        )
+
+    def _next_gives(self, i: int, previous: str | None) -> str | None:
+        """Return the speaker the sentence after `i` gives, after `previous`, when it is in
+        the same paragraph and attributed (kept for `at` to read it again)."""
+        if not self._same_paragraph(i):
+            return None
+        read = self._read(i + 1, previous)
+        self._ahead = ((i + 1, previous), read)
+        spk, attributed = read
         return spk if attributed else None
 
 
@@ -259,15 +408,22 @@ def _find_speaker(
     for acc in according:
         for n in names:
             if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
-                return _remember(persons, ftext, n, n.key), True
+                return _remember(persons, ftext, n, _official(sp, starts, n, acc.end)), True
         for st in starts.find(sp.statement, acc.end, min(end, acc.end + 30)):
             if st.start >= acc.end:
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
                 if tail or previous:
                     return (tail[0].key if tail else previous), True
+        body = starts.first(sp.bodies, acc.end, min(end, acc.end + 30)) if previous else None
+        if body and previous and _gap_words(ftext, acc.end, body.start) <= 1:
+            # "according to the department", after "a State Department official said"
+            return sp.body_of.get(previous, previous), True
         person = _person(original, sp, persons)
         if person:
             return person, True
+        unnamed = _unnamed(sp, ftext, acc.end, end)
+        if unnamed:
+            return unnamed, True
     if not verbs:
         return None, False
     best: tuple[int, str] | None = None
@@ -280,6 +436,8 @@ def _find_speaker(
             if said and n.start >= said.start():
                 continue
             if n.start >= v.end:
+                if _CLAUSE.search(ftext, v.end, n.start):
+                    continue  # "the spokesman added, calling on the coalition"
                 d = _gap_words(ftext, v.end, n.start)
             elif _INSERT.fullmatch(ftext, n.end, v.start):
                 d = 1  # "The Observatory, which relies on sources, said"
@@ -303,8 +461,54 @@ def _find_speaker(
         if len(after) == 2 and after[0] in persons and sp.opens_word.fullmatch(after[1]):
             return persons[after[0]], True
     if _new_subject(sp, ftext, verbs, start, end, surface):
-        return None, True
+        # the unnamed source before the verb, in its clause; after it when that clause joins
+        # another ("..., and Kurdish officials have urged": the figure is not theirs)
+        v = verbs[0]
+        marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, max(start, v.start - 60), v.start)))
+        cut = marks[-1] if marks else max(start, v.start - 60)
+        first = ftext[cut : v.start].split()[:1]
+        pos = v.end if first and first[0] in sp.joins else cut
+        return _unnamed(sp, ftext, pos, end), True
     return previous, previous is not None
+
+
+def _is_unnamed(sp: _Speech, name: str) -> bool:
+    """Whether `name` is one `_unnamed` gives ("Iraqi security official")."""
+    *adjectives, noun = name.split()
+    return (
+        noun in sp.unnamed_names[0]
+        and bool(adjectives)
+        and adjectives[0] in sp.unnamed_names[1]
+        and all(w in sp.unnamed_names[2] for w in adjectives)
+    )
+
+
+def _unnamed(sp: _Speech, ftext: str, pos: int, end: int) -> str | None:
+    """Return an unnamed source in `ftext[pos:end]` up to the reported speech, described by
+    who it is: "Iraqi security official" for "مسؤول أمني عراقي" or "an Iraqi security
+    official"; None for one not said to be from anywhere ("مصدر أمني", "an official").
+
+    unnamed := [who | what]... noun [who | what]...   (at least one `who`)"""
+    stop = sp.opens.search(ftext, pos, min(end, pos + 120))
+    words = [w.strip(",.\u060c") for w in ftext[pos : stop.start() if stop else end].split()]
+    for i, w in enumerate(words[:12]):
+        noun = sp.unnamed_nouns.get(w)
+        if noun is None:
+            continue
+        who: list[str] = []
+        what: list[str] = []
+        for side in (words[i + 1 : i + 4], words[max(0, i - 3) : i][::-1]):
+            for x in side:
+                if x in sp.unnamed_who:
+                    who.append(sp.unnamed_who[x])
+                elif x in sp.unnamed_what:
+                    what.append(sp.unnamed_what[x])
+                else:
+                    break
+        if who:
+            return " ".join([*dict.fromkeys(who), *dict.fromkeys(what), noun])
+        return None
+    return None
 
 
 def _speaks(
@@ -346,7 +550,8 @@ def _new_subject(
 
     new := an unnamed source next to the verb ("قال مصدر", "an official said", "said a source")
          | a capitalised word in the verb's clause not in `carry` ("Germany announced")
-    | one word not in `carry` between the verb and the reported speech ("وقالت ألمانيا إن")
+    | one to three words, the first not in `carry`, between the verb and the reported speech
+      ("وقالت ألمانيا إن", "وقالت إدارة مخيم الجدعة إن")
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
     for v in verbs:
         lo = max(start, v.start - 40)
@@ -362,20 +567,45 @@ def _new_subject(
                 return not (i + 1 < len(ws) and ws[i + 1] in sp.of)
         # "وقالت ألمانيا إن": a verb opening its clause, then one unknown word before the
         # reported speech (with a subject before the verb, "He told delegates that", it is not)
-        first = after3[0].strip(",\u060c") if after3 else ""
+        # ... or up to three such words ("وقالت إدارة مخيم الجدعة إن")
+        subject = ftext[v.end : min(end, v.end + 60)].split()[:4]
+        first = subject[0].strip(",\u060c") if subject else ""
         if (
             not before
-            and len(after3) >= 2
-            and sp.opens_word.fullmatch(after3[1])
             and first not in sp.carry
             and first not in sp.function
+            and any(sp.opens_word.fullmatch(w) for w in subject[1:])
         ):
-            return True
+            said = next(k for k, w in enumerate(subject) if k and sp.opens_word.fullmatch(w))
+            if not any(w.strip(",\u060c") in sp.function for w in subject[:said]):
+                return True
         if surface is not None and cut < v.start:
-            written = surface(cut, v.start).split()[-3:]
+            written = surface(cut, v.start).split()[-5:]
             if any(w[:1].isupper() and w.casefold() not in sp.carry for w in written):
                 return True
+        if (
+            surface is not None
+            and not before
+            and _subject_before_insert(sp, ftext, v, start, surface)
+        ):
+            return True
     return False
+
+
+def _subject_before_insert(
+    sp: _Speech, ftext: str, v: lexicon.Hit, start: int, surface: Callable[[int, int], str]
+) -> bool:
+    """Whether a subject before an insertion is a capitalised word not in `carry` ("Officials
+    at the gathering, the first since 2019, warned"; not "The agency, which ..., said")."""
+    ins = _INSERT_BEFORE.search(ftext, max(start, v.start - 90), v.start)
+    if ins is None:
+        return False
+    marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, start, ins.start())))
+    cut = marks[-1] if marks else start
+    if ins.start() - cut > 60:
+        return False
+    first = surface(cut, ins.start()).split()[:1]
+    return bool(first) and first[0][:1].isupper() and first[0].casefold() not in sp.carry
 
 
 def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: str) -> str:
@@ -387,10 +617,23 @@ def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: st
 
 
 def _official(sp: _Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
-    """Return the speaker of a name hit: "X official" after "an official of X" when data says."""
+    """Return the speaker of a name hit: "X official" after "an official of X" or before
+    "official" (`official_after`) and a speech verb or a clause mark ("a UN official said",
+    "according to a UN official."; not "UN official figures"), when data says."""
     form = sp.officials.get(n.key)
-    if form and starts.find(sp.official, max(floor, n.start - 25), n.start):
+    if form is None:
+        return n.key
+    if starts.find(sp.official, max(floor, n.start - 25), n.start):
         return form
+    ftext = starts.ftext
+    m = _WORD_AFTER.match(ftext, n.end)
+    if m and m.group(1) in sp.official_after:
+        if m.group(2):
+            return form
+        # "UN official figures show" is no official
+        after = ftext[m.end() : m.end() + 20].split()[:1]
+        if after and after[0] not in sp.official_not and sp.verbs.match_at(ftext, m.end()):
+            return form
     return n.key
 
 
@@ -442,7 +685,7 @@ def _named_after(
         2 <= len(rest) <= 3
         and surface is not None
         and all(w.isalpha() for w in rest)
-        and rest[0] not in sp.function
+        and not any(w in sp.function or w in sp.unnamed_who or w in sp.unnamed_what for w in rest)
         and not starts.first(sp.titles, rest_from, r_end)
     ):
         tail = ftext.rindex(rest[-2], rest_from, r_end)
