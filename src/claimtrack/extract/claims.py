@@ -238,7 +238,7 @@ def _last_of(
 
 def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     """Return whether a speech verb stands in the three words before `pos`."""
-    from claimtrack.extract.speakers import speech_verbs
+    from claimtrack.extract.speakerwords import speech_verbs
 
     words = ft[s:pos].split()
     lo = pos - len(" ".join(words[-3:])) - 1 if words else pos

@@ -19,11 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, fields
-from functools import cache
 
-from claimtrack import lang as _lang
-from claimtrack.extract import lexicon
+from claimtrack.extract import lexicon, speakerwords
+from claimtrack.extract.speakerwords import Speech
 
 # A comma-enclosed insertion between a name and its verb
 _INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
@@ -33,164 +31,6 @@ _WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
 _INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,80}[,\u060c]\s*$")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
-
-
-@dataclass(frozen=True, slots=True)
-class _Persons:
-    """Patterns of a personal name in Latin script beside a speech verb (data:
-    `claims.speakers.persons` of the English tables), for articles in any language."""
-
-    has_name: re.Pattern[str]  # every pattern below needs a match of this one
-    before: re.Pattern[str]  # "Abdulkarim Omar said"
-    appos: re.Pattern[str]  # "Abdulkarim Omar, the head of foreign relations, said"
-    after: re.Pattern[str]  # "said Sheikhmous Ahmed"
-    not_names: frozenset[str]
-
-
-@cache
-def _persons() -> _Persons:
-    data = _lang.load("en")["claims"]["speakers"]["persons"]
-    particles = "|".join(map(re.escape, data["particles"]))
-    name = rf"[A-Z][a-z]+(?:[ -](?:{particles})?[A-Z][a-z']+){{1,3}}"
-    verb = "(?:" + "|".join(map(re.escape, data["verbs"])) + ")"
-    return _Persons(
-        has_name=re.compile(name),
-        before=re.compile(rf"({name}),?(?:\s+[a-z-]+){{0,2}}\s+{verb}\b"),
-        appos=re.compile(rf"({name}),[^,.;\u060c]{{1,80}},\s+{verb}\b"),
-        after=re.compile(rf"\b{verb}\s+(?:[a-z-]+\s+){{0,3}}?({name})"),
-        not_names=frozenset(data["not_names"]),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class _Speech:
-    names: lexicon.Lexicon
-    verbs: lexicon.Lexicon
-    according: lexicon.Lexicon
-    statement: lexicon.Lexicon
-    bodies: lexicon.Lexicon  # "the ministry": the body of the speaker named before
-    titles: lexicon.Lexicon
-    opens: re.Pattern[str]
-    opens_word: re.Pattern[str]
-    official: lexicon.Lexicon
-    officials: dict[str, str]
-    body_of: dict[str, str]  # an official's name -> the body's ("SDF official" -> "SDF")
-    title_words: frozenset[str]
-    function: frozenset[str]
-    official_words: frozenset[str]
-    official_after: frozenset[str]
-    official_not: frozenset[str]  # "official" before these is an adjective ("official figures")
-    # An unnamed source described by who it is (`claims.speakers.unnamed`): folded form ->
-    # its English word
-    unnamed_nouns: dict[str, str]
-    unnamed_who: dict[str, str]
-    unnamed_what: dict[str, str]
-    joins: frozenset[str]  # a word opening a clause joined to the one before ("and")
-    # the English words of `unnamed`: nouns, `who`, and `who` with `what`
-    unnamed_names: tuple[frozenset[str], frozenset[str], frozenset[str]]
-    anonymous: frozenset[str]
-    carry: frozenset[str]
-    # A sentence with no speech verb between two of one speaker is theirs when it opens with
-    # a word of `between_opens`, or with any word but one of `between_not` (`between_any`).
-    between_any: bool
-    between_opens: frozenset[str]
-    between_not: frozenset[str]
-    between_alone: frozenset[str]  # openings that continue it with no sentence after
-    of: frozenset[str]
-    passive: frozenset[str]
-    weak: lexicon.Lexicon
-    # Where a form of any lexicon above begins (`lexicon.lookahead`, for `_Starts`); each one
-    # must be in `_speech`'s `lexicons`, as it checks.
-    any_word_at: re.Pattern[str]
-    word_after: re.Pattern[str]  # a non-word character, then such a place
-
-
-@cache
-def _speech(lang: str) -> _Speech:
-    data = _lang.load(lang)["claims"]["speakers"]
-    opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
-    lexicons = {
-        "names": lexicon.build(_names(data)),
-        "verbs": lexicon.words(data["verbs"]),
-        "according": lexicon.words(data["according"]),
-        "statement": lexicon.words(data["statement"]),
-        "bodies": lexicon.words(data.get("bodies", [])),
-        "titles": lexicon.words(data.get("titles", [])),
-        "official": lexicon.words(data.get("official", [])),
-        "weak": lexicon.words(data.get("weak", [])),
-    }
-    starts = lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
-    sp = _Speech(
-        **lexicons,
-        any_word_at=lexicon.lookahead(starts),
-        word_after=lexicon.lookahead(starts, after_non_word=True),
-        opens=re.compile(
-            rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
-        ),
-        opens_word=re.compile(
-            rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)"
-        ),
-        officials=dict(data.get("officials", {})),
-        body_of={v: k for k, v in data.get("officials", {}).items()},
-        title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
-        official_words=frozenset(f.casefold() for f in data.get("official", [])),
-        official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
-        official_not=frozenset(lexicon.fold_form(f) for f in data.get("official_not", [])),
-        unnamed_nouns=_forms_to_keys(data.get("unnamed", {}).get("nouns", {})),
-        unnamed_who=_forms_to_keys(data.get("unnamed", {}).get("who", {})),
-        unnamed_what=_forms_to_keys(data.get("unnamed", {}).get("what", {})),
-        joins=frozenset(lexicon.fold_form(f) for f in data.get("unnamed", {}).get("joins", [])),
-        unnamed_names=(
-            frozenset(data.get("unnamed", {}).get("nouns", {})),
-            frozenset(data.get("unnamed", {}).get("who", {})),
-            frozenset(data.get("unnamed", {}).get("who", {}))
-            | frozenset(data.get("unnamed", {}).get("what", {})),
-        ),
-        anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
-        carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
-        between_any=bool(data.get("between", {}).get("any", False)),
-        between_opens=frozenset(
-            lexicon.fold_form(f) for f in data.get("between", {}).get("opens", [])
-        ),
-        between_not=frozenset(lexicon.fold_form(f) for f in data.get("between", {}).get("not", [])),
-        between_alone=frozenset(
-            lexicon.fold_form(f) for f in data.get("between", {}).get("alone", [])
-        ),
-        of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
-        passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
-        function=frozenset(
-            lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
-        ),
-    )
-    # `_Starts.find` finds only words of the lexicons `starts` is built from: every one.
-    every = {f.name for f in fields(_Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
-    assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
-    return sp
-
-
-def _forms_to_keys(table: dict[str, list[str]]) -> dict[str, str]:
-    return {lexicon.fold_form(f): key for key, forms in table.items() for f in forms}
-
-
-def _names(data: dict) -> dict[str, list[str]]:
-    """Return the known names (`names`) with a country's bodies (`national`): each form of
-    `forms` with a nationality and a body put in ("Kyrgyz Foreign Ministry")."""
-    names = {key: list(forms) for key, forms in data["names"].items()}
-    national = data.get("national", {})
-    for body, body_forms in national.get("bodies", {}).items():
-        for nat, nat_forms in national.get("nationalities", {}).items():
-            names.setdefault(f"{nat} {body}", []).extend(
-                form.format(nationality=n, body=b)
-                for form in national.get("forms", [])
-                for n in nat_forms
-                for b in body_forms
-            )
-    return names
-
-
-def speech_verbs(lang: str) -> lexicon.Lexicon:
-    """Return the compiled speech verbs of `lang` ("قال", "said")."""
-    return _speech(lang).verbs
 
 
 class _Starts:
@@ -203,7 +43,7 @@ class _Starts:
 
     __slots__ = ("at", "ftext")
 
-    def __init__(self, sp: _Speech, ftext: str, start: int, end: int) -> None:
+    def __init__(self, sp: Speech, ftext: str, start: int, end: int) -> None:
         self.ftext = ftext
         # Every such place but the text's start follows a non-word character (`word_after`).
         self.at = list(map(_MATCH_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
@@ -261,8 +101,10 @@ class SpeakerTrack:
     ) -> None:
         self.ftext, self.spans, self.original = ftext, spans, original
         # An article with no personal name written anywhere spares writing out each sentence.
-        self.has_persons = _persons().has_name.search(original(0, len(ftext))) is not None
-        self.speech = _speech(lang)
+        self.has_persons = (
+            speakerwords.persons().has_name.search(original(0, len(ftext))) is not None
+        )
+        self.speech = speakerwords.speech(lang)
         self.known = 0  # sentences before this one are accounted for in `last`
         self.last: str | None = None
         self.last_at = -1  # the sentence that named `last`
@@ -375,7 +217,7 @@ def _gap_words(ftext: str, a: int, b: int) -> int:
 
 
 def _find_speaker(
-    sp: _Speech,
+    sp: Speech,
     starts: _Starts,
     original: str | None,
     start: int,
@@ -472,7 +314,7 @@ def _find_speaker(
     return previous, previous is not None
 
 
-def _is_unnamed(sp: _Speech, name: str) -> bool:
+def _is_unnamed(sp: Speech, name: str) -> bool:
     """Whether `name` is one `_unnamed` gives ("Iraqi security official")."""
     *adjectives, noun = name.split()
     return (
@@ -483,7 +325,7 @@ def _is_unnamed(sp: _Speech, name: str) -> bool:
     )
 
 
-def _unnamed(sp: _Speech, ftext: str, pos: int, end: int) -> str | None:
+def _unnamed(sp: Speech, ftext: str, pos: int, end: int) -> str | None:
     """Return an unnamed source in `ftext[pos:end]` up to the reported speech, described by
     who it is: "Iraqi security official" for "مسؤول أمني عراقي" or "an Iraqi security
     official"; None for one not said to be from anywhere ("مصدر أمني", "an official").
@@ -512,7 +354,7 @@ def _unnamed(sp: _Speech, ftext: str, pos: int, end: int) -> str | None:
 
 
 def _speaks(
-    sp: _Speech,
+    sp: Speech,
     ftext: str,
     v: lexicon.Hit,
     start: int,
@@ -539,7 +381,7 @@ def _speaks(
 
 
 def _new_subject(
-    sp: _Speech,
+    sp: Speech,
     ftext: str,
     verbs: list[lexicon.Hit],
     start: int,
@@ -593,7 +435,7 @@ def _new_subject(
 
 
 def _subject_before_insert(
-    sp: _Speech, ftext: str, v: lexicon.Hit, start: int, surface: Callable[[int, int], str]
+    sp: Speech, ftext: str, v: lexicon.Hit, start: int, surface: Callable[[int, int], str]
 ) -> bool:
     """Whether a subject before an insertion is a capitalised word not in `carry` ("Officials
     at the gathering, the first since 2019, warned"; not "The agency, which ..., said")."""
@@ -616,7 +458,7 @@ def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: st
     return speaker
 
 
-def _official(sp: _Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
+def _official(sp: Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
     """Return the speaker of a name hit: "X official" after "an official of X" or before
     "official" (`official_after`) and a speech verb or a clause mark ("a UN official said",
     "according to a UN official."; not "UN official figures"), when data says."""
@@ -638,7 +480,7 @@ def _official(sp: _Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
 
 
 def _named_after(
-    sp: _Speech,
+    sp: Speech,
     starts: _Starts,
     pos: int,
     end: int,
@@ -695,8 +537,8 @@ def _named_after(
     return None
 
 
-def _person(original: str, sp: _Speech, persons: dict[str, str]) -> str | None:
-    pp = _persons()
+def _person(original: str, sp: Speech, persons: dict[str, str]) -> str | None:
+    pp = speakerwords.persons()
     if not pp.has_name.search(original):
         return None
     for rx in (pp.before, pp.appos, pp.after):

@@ -1,0 +1,171 @@
+"""The word lists a speaker is read with, compiled once per language from `claims.speakers`:
+speech verbs, known names (with a country's bodies, `national`), "according to", titles,
+unnamed sources, and the Latin-script personal-name patterns (`persons`, English data).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import cache
+
+from claimtrack import lang as _lang
+from claimtrack.extract import lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Persons:
+    """Patterns of a personal name in Latin script beside a speech verb (data:
+    `claims.speakers.persons` of the English tables), for articles in any language."""
+
+    has_name: re.Pattern[str]  # every pattern below needs a match of this one
+    before: re.Pattern[str]  # "Abdulkarim Omar said"
+    appos: re.Pattern[str]  # "Abdulkarim Omar, the head of foreign relations, said"
+    after: re.Pattern[str]  # "said Sheikhmous Ahmed"
+    not_names: frozenset[str]
+
+
+@cache
+def persons() -> Persons:
+    data = _lang.load("en")["claims"]["speakers"]["persons"]
+    particles = "|".join(map(re.escape, data["particles"]))
+    name = rf"[A-Z][a-z]+(?:[ -](?:{particles})?[A-Z][a-z']+){{1,3}}"
+    verb = "(?:" + "|".join(map(re.escape, data["verbs"])) + ")"
+    return Persons(
+        has_name=re.compile(name),
+        before=re.compile(rf"({name}),?(?:\s+[a-z-]+){{0,2}}\s+{verb}\b"),
+        appos=re.compile(rf"({name}),[^,.;\u060c]{{1,80}},\s+{verb}\b"),
+        after=re.compile(rf"\b{verb}\s+(?:[a-z-]+\s+){{0,3}}?({name})"),
+        not_names=frozenset(data["not_names"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    names: lexicon.Lexicon
+    verbs: lexicon.Lexicon
+    according: lexicon.Lexicon
+    statement: lexicon.Lexicon
+    bodies: lexicon.Lexicon  # "the ministry": the body of the speaker named before
+    titles: lexicon.Lexicon
+    opens: re.Pattern[str]
+    opens_word: re.Pattern[str]
+    official: lexicon.Lexicon
+    officials: dict[str, str]
+    body_of: dict[str, str]  # an official's name -> the body's ("SDF official" -> "SDF")
+    title_words: frozenset[str]
+    function: frozenset[str]
+    official_words: frozenset[str]
+    official_after: frozenset[str]
+    official_not: frozenset[str]  # "official" before these is an adjective ("official figures")
+    # An unnamed source described by who it is (`claims.speakers.unnamed`): folded form ->
+    # its English word
+    unnamed_nouns: dict[str, str]
+    unnamed_who: dict[str, str]
+    unnamed_what: dict[str, str]
+    joins: frozenset[str]  # a word opening a clause joined to the one before ("and")
+    # the English words of `unnamed`: nouns, `who`, and `who` with `what`
+    unnamed_names: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    anonymous: frozenset[str]
+    carry: frozenset[str]
+    # A sentence with no speech verb between two of one speaker is theirs when it opens with
+    # a word of `between_opens`, or with any word but one of `between_not` (`between_any`).
+    between_any: bool
+    between_opens: frozenset[str]
+    between_not: frozenset[str]
+    between_alone: frozenset[str]  # openings that continue it with no sentence after
+    of: frozenset[str]
+    passive: frozenset[str]
+    weak: lexicon.Lexicon
+    # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
+    # each one must be in `speech`'s `lexicons`, as it checks.
+    any_word_at: re.Pattern[str]
+    word_after: re.Pattern[str]  # a non-word character, then such a place
+
+
+@cache
+def speech(lang: str) -> Speech:
+    data = _lang.load(lang)["claims"]["speakers"]
+    opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
+    lexicons = {
+        "names": lexicon.build(_names(data)),
+        "verbs": lexicon.words(data["verbs"]),
+        "according": lexicon.words(data["according"]),
+        "statement": lexicon.words(data["statement"]),
+        "bodies": lexicon.words(data.get("bodies", [])),
+        "titles": lexicon.words(data.get("titles", [])),
+        "official": lexicon.words(data.get("official", [])),
+        "weak": lexicon.words(data.get("weak", [])),
+    }
+    starts = lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
+    sp = Speech(
+        **lexicons,
+        any_word_at=lexicon.lookahead(starts),
+        word_after=lexicon.lookahead(starts, after_non_word=True),
+        opens=re.compile(
+            rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
+        ),
+        opens_word=re.compile(
+            rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)"
+        ),
+        officials=dict(data.get("officials", {})),
+        body_of={v: k for k, v in data.get("officials", {}).items()},
+        title_words=frozenset(w.rstrip(".").casefold() for w in data.get("titles", [])),
+        official_words=frozenset(f.casefold() for f in data.get("official", [])),
+        official_after=frozenset(lexicon.fold_form(f) for f in data.get("official_after", [])),
+        official_not=frozenset(lexicon.fold_form(f) for f in data.get("official_not", [])),
+        unnamed_nouns=_forms_to_keys(data.get("unnamed", {}).get("nouns", {})),
+        unnamed_who=_forms_to_keys(data.get("unnamed", {}).get("who", {})),
+        unnamed_what=_forms_to_keys(data.get("unnamed", {}).get("what", {})),
+        joins=frozenset(lexicon.fold_form(f) for f in data.get("unnamed", {}).get("joins", [])),
+        unnamed_names=(
+            frozenset(data.get("unnamed", {}).get("nouns", {})),
+            frozenset(data.get("unnamed", {}).get("who", {})),
+            frozenset(data.get("unnamed", {}).get("who", {}))
+            | frozenset(data.get("unnamed", {}).get("what", {})),
+        ),
+        anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
+        carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
+        between_any=bool(data.get("between", {}).get("any", False)),
+        between_opens=frozenset(
+            lexicon.fold_form(f) for f in data.get("between", {}).get("opens", [])
+        ),
+        between_not=frozenset(lexicon.fold_form(f) for f in data.get("between", {}).get("not", [])),
+        between_alone=frozenset(
+            lexicon.fold_form(f) for f in data.get("between", {}).get("alone", [])
+        ),
+        of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
+        passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
+        function=frozenset(
+            lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
+        ),
+    )
+    # `_Starts.find` finds only words of the lexicons `starts` is built from: every one.
+    every = {f.name for f in fields(Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
+    assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
+    return sp
+
+
+def _forms_to_keys(table: dict[str, list[str]]) -> dict[str, str]:
+    return {lexicon.fold_form(f): key for key, forms in table.items() for f in forms}
+
+
+def _names(data: dict) -> dict[str, list[str]]:
+    """Return the known names (`names`) with a country's bodies (`national`): each form of
+    `forms` with a nationality and a body put in ("Kyrgyz Foreign Ministry")."""
+    names = {key: list(forms) for key, forms in data["names"].items()}
+    national = data.get("national", {})
+    for body, body_forms in national.get("bodies", {}).items():
+        for nat, nat_forms in national.get("nationalities", {}).items():
+            names.setdefault(f"{nat} {body}", []).extend(
+                form.format(nationality=n, body=b)
+                for form in national.get("forms", [])
+                for n in nat_forms
+                for b in body_forms
+            )
+    return names
+
+
+def speech_verbs(lang: str) -> lexicon.Lexicon:
+    """Return the compiled speech verbs of `lang` ("قال", "said")."""
+    return speech(lang).verbs
