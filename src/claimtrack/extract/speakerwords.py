@@ -97,7 +97,10 @@ def speech(lang: str) -> Speech:
         "official": lexicon.words(data.get("official", [])),
         "weak": lexicon.words(data.get("weak", [])),
     }
-    starts = lexicon.build({"_": [f + "*" for lex in lexicons.values() for f in lex.keys]})
+    # A form begins only where its first word does: those words alone, as prefixes, find every
+    # such place (and a few more, which the lexicons then reject) in a much smaller pattern.
+    firsts = {f.split()[0] for lex in lexicons.values() for f in lex.keys}
+    starts = lexicon.build({"_": [f + "*" for f in firsts]})
     sp = Speech(
         **lexicons,
         any_word_at=lexicon.lookahead(starts),
