@@ -305,6 +305,8 @@ def read(
             h = None
         elif h.key == "residence":  # "are held in SDF prisons": the place decides
             h2 = r.after.first(ftext, h.end, stop)
+            if h2 is None or h2.key != "detainees":  # "remain in SDF-run detention facilities"
+                h2 = r.before.first(ftext, h.end, stop)
             if (
                 h2 is not None
                 and h2.key == "detainees"
