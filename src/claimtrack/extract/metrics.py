@@ -61,6 +61,8 @@ class Rules:
     loose_anaphor: lexicon.Lexicon  # `lexicon.loose` forms, to skip long searches (`Seen`)
     loose_events: lexicon.Lexicon
     digit_units: bool  # a `units` form begins with a digit (proclitics never do)
+    joins: frozenset[str]  # "and" (`claims.joins`): "36 women and 59 children were returned"
+    copula: lexicon.Lexicon  # "14 were raids": the noun after it can be the counted one
     # `_noun` answers, filled as figures are read (up to `_MAX_NOUNS`: a prefix form's
     # word or a phrase's spacing can vary without end)
     nouns: dict[str, tuple[bool, bool, bool]] = field(
@@ -131,6 +133,10 @@ def _compile(lang: str, extra: dict) -> Rules:
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
         digit_units=any(form[0].isdigit() for form in units_lex.keys),
+        copula=lexicon.words(data["copula"]["forms"]),
+        joins=frozenset(
+            lexicon.fold_form(f) for f in [*data["joins"]["words"], *data["joins"]["glued"]]
+        ),
     )
 
 
@@ -268,6 +274,9 @@ def read(
         if key == "function":
             if r.others.has(ftext, ws, end):
                 is_others = True
+            elif k == 0 and r.copula.match_at(ftext, ws) is not None:
+                if _counts_operations(r, ftext, end, stop):  # "14 were partnered raids"
+                    unit, has_noun = "operation", True
             break
         unit, has_noun = key, True
         noun_is = _noun(r, ftext, ws, end)
@@ -294,19 +303,23 @@ def read(
         if start < clause_start:  # in an earlier clause: a cue after the number wins
             cue_dist += AFTER_WORDS + 1
         break
-    # Cues after, within the clause.
+    # Cues after, within the clause; past the next figure when only a counted noun and "and"
+    # stand between them ("36 women and 59 children were brought home").
     alt_cue: str | None = None
-    h = r.after.first(ftext, fend, stop)
+    after_stop = stop
+    if ceil < clause_end and _joined_next(r, ftext, fend, ceil):
+        after_stop = clause_end
+    h = r.after.first(ftext, fend, after_stop)
     if h is not None:
         # Words from the number to the cue (more than AFTER_WORDS: too far).
-        words_after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
+        words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
         dist = sum(ws < h.start for ws, _we in words_after)
         if h.key == "past":
             h = None
         elif h.key == "residence":  # "are held in SDF prisons": the place decides
-            h2 = r.after.first(ftext, h.end, stop)
+            h2 = r.after.first(ftext, h.end, after_stop)
             if h2 is None or h2.key != "detainees":  # "remain in SDF-run detention facilities"
-                h2 = r.before.first(ftext, h.end, stop)
+                h2 = r.before.first(ftext, h.end, after_stop)
             if (
                 h2 is not None
                 and h2.key == "detainees"
@@ -377,6 +390,29 @@ def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]
         if len(tail) > n:  # the first may be cut, the last n are whole
             return tail[: -n - 1 : -1]
     return _words(text, floor, end)[: -n - 1 : -1]
+
+
+def _counts_operations(r: Rules, ftext: str, start: int, stop: int) -> bool:
+    """Return whether the first counted noun after `start` (past `skip` words, up to four
+    words) is an operation ("[14 were] partnered raids")."""
+    for m in islice(_WORD.finditer(ftext, start, stop), 4):
+        hit = r.units.match_at(ftext, m.start())
+        if hit is None or hit[0] != "skip":
+            return hit is not None and hit[0] == "operation"
+    return False
+
+
+def _joined_next(r: Rules, ftext: str, fend: int, ceil: int) -> bool:
+    """Return whether only a counted noun and a join word stand between a number ending at
+    `fend` and the next figure at `ceil` ("36 women and 59", "أربع نساء وثلاثة")."""
+    words = _words(ftext, fend, ceil)
+    if not 1 <= len(words) <= 3 or ftext[slice(*words[-1])] not in r.joins:
+        return False
+    for ws, _we in words[:-1]:
+        hit = r.units.match_at(ftext, ws)
+        if hit is None or hit[0] == "function":
+            return False
+    return True
 
 
 def _start_of(last: list[tuple[int, int]], k: int, floor: int) -> int:
