@@ -136,6 +136,7 @@ def grammar(lang: str) -> _Grammar:
     pord = _alt([f for v in t["part_ordinals"].values() for f in v])
     part_art = _alt(t.get("part_articles", []))
     markers = _alt(t["markers"] + t["since"] + t["from"] + t["until"] + t["start_of"] + t["end_of"])
+    glued = _alt([f for f in t["markers"] if f.endswith("-")])  # "mid-2022", "mid-July"
     S = r"\s+"
     sep = r"\s*[,\u060c]?\s*"
     alts = [
@@ -158,7 +159,7 @@ def grammar(lang: str) -> _Grammar:
         + yref.format(n="e")
         + ")",
         # month [year | rel-year | last | this]
-        rf"(?P<month>(?:(?P<mmark>(?:{markers}|{month_w}){S}(?:{month_w}{S}|))|)"
+        rf"(?P<month>(?:(?P<mmark>(?:{markers}|{month_w}){S}(?:{month_w}{S}|)|{glued})|)"
         rf"(?:(?P<mlb>{last}){S}|)(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
         rf"(?:{S}\({month}\)|)"
         rf"(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<my>{year})"
@@ -168,7 +169,7 @@ def grammar(lang: str) -> _Grammar:
         # weekday
         rf"(?P<wd>(?:{day_w}{S}|)(?P<wdn>{weekday}))",
         # year with a cue
-        rf"(?P<year>(?:{year_w}|{markers}){S}(?P<yy>{year}))",
+        rf"(?P<year>(?:(?:{year_w}|{markers}){S}|{glued})(?P<yy>{year}))",
     ]
     # Every alternative begins with one of these words or a digit: a cheap test run first.
     lead_forms = (
