@@ -286,7 +286,7 @@ def _as_of(
 
     A time after the figure in another clause that holds a figure of its own is that
     figure's; the figure's clause wins over its part between semicolons, and that over the
-    sentence. With no time, an event takes the last sentence's (`anchor`), else the
+    earlier parts of the sentence (a later part is another statement). With no time, an event takes the last sentence's (`anchor`), else the
     publication date."""
     real = [
         t
@@ -298,12 +298,12 @@ def _as_of(
         talk = [t for t in real if t.fstart in speech_at]
         if len(talk) < len(real):
             real = [t for t in real if t.fstart not in speech_at]
-    if real:
-        a, b = clause
-        pool = [t for t in real if a <= t.fstart < b]
-        if not pool:
-            a, b = _segment(semis, *sentence, fig.fstart)
-            pool = [t for t in real if a <= t.fstart < b] or real
+    a, b = clause
+    pool = [t for t in real if a <= t.fstart < b]
+    if real and not pool:  # else its part between semicolons, else an earlier part's
+        a, b = _segment(semis, *sentence, fig.fstart)
+        pool = [t for t in real if a <= t.fstart < b] or [t for t in real if t.fstart < b]
+    if pool:
         t = pool[0]
         if len(pool) > 1:
             t = min(pool, key=lambda t: _dist(t.fstart, t.fend, fig.fstart, fig.fend))
