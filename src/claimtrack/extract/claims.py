@@ -42,6 +42,7 @@ class _Words:
     joins: frozenset[str]  # "and": joins two figures of one metric
     glued_join: re.Pattern[str]  # a conjunction written onto the next word ("و"), then that word
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
+    fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
 
 
 @cache
@@ -52,6 +53,7 @@ def _words(lang: str) -> _Words:
         joins=frozenset(lexicon.fold_form(f) for f in data["joins"]["words"]),
         glued_join=re.compile(f"(?:{'|'.join(glued)})." if glued else "(?!)"),
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
+        fresh=lexicon.words(data["time"].get("fresh", [])),
     )
 
 
@@ -112,6 +114,8 @@ def build_claims(
     claims: list[Claim] = []
     sources: list[TimeExpr | None] = []
     anchor: str | None = None  # as-of of the previous sentence
+    anchor_speaker: str | None = None  # the speaker of that sentence
+    stated: tuple[str, str] | None = None  # (speaker, day) of the last dated statement
     last_claim: Claim | None = None
     ti = 0  # times before this one are accounted for
     speakers = SpeakerTrack(ft, sentences, lambda a, b: text[slice(*folded.span(a, b))], lang=lang)
@@ -122,7 +126,7 @@ def build_claims(
             if t.kind not in ("same", "now") and t.value:  # "future" has no value
                 j = bisect_right(starts, t.fstart) - 1
                 if j >= 0 and t.fstart < sentences[j][1]:
-                    anchor = t.value
+                    anchor, anchor_speaker = t.value, None
         ti = bisect_left(t_starts, e, t0)
         sent_times = times[t0:ti]
         mi = bisect_right(m_ends, s)
@@ -149,6 +153,19 @@ def build_claims(
             ]
             speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
+            if speaker is not None:
+                said = [t for t in speech if _stated(ft, s, t.fstart, lang, figs)]
+                if said:
+                    stated = (speaker, said[0].value)
+        # With no time of its own, a figure of the speaker of the last dated statement takes
+        # its day ("said on Monday ... He added that ..."); an event takes the last sentence's
+        # time unless another speaker states it.
+        said_day = stated[1] if stated and speaker is not None and speaker == stated[0] else None
+        if said_day and words.fresh.has(ft, s, figs[0].fstart):
+            said_day = None
+        event_anchor = anchor
+        if speaker is not None and anchor_speaker is not None and speaker != anchor_speaker:
+            event_anchor = None
         prev_metric: Metric | None = None
         prev_unit: str | None = None
         sent_claim: Claim | None = None
@@ -199,7 +216,7 @@ def build_claims(
                 )  # fmt: skip
             as_of, as_of_start, src = _as_of(
                 fig, ci, metric, (cs, ce), (s, e), semis, times_in, speech, anchor, pub,
-                held, speech_at,
+                held, speech_at, event_anchor=event_anchor, said_day=said_day,
             )  # fmt: skip
             o_start, o_end = fig.num.start, fig.num.end
             claim = Claim(
@@ -223,7 +240,7 @@ def build_claims(
             last_claim = sent_claim = claim
             sent_anchor = as_of
         if sent_anchor is not None:
-            anchor = sent_anchor
+            anchor, anchor_speaker = sent_anchor, speaker
     return _refine(claims, sources, times)
 
 
@@ -243,6 +260,17 @@ def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     words = ft[s:pos].split()
     lo = pos - len(" ".join(words[-3:])) - 1 if words else pos
     return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
+
+
+def _stated(ft: str, s: int, pos: int, lang: str, figs: list[_Figure]) -> bool:
+    """Return whether a speech verb stands in the eight words before `pos` with no figure
+    between them: the day a statement was made ("قالت الإدارة، أمس،", "said on Monday")."""
+    from claimtrack.extract.speakers import speech_verbs
+
+    words = ft[s:pos].split()
+    lo = max(s, pos - len(" ".join(words[-8:])) - 1 if words else pos)
+    verbs = speech_verbs(lang).find(ft, lo, pos)
+    return bool(verbs) and not any(verbs[-1].end <= f.fstart < pos for f in figs)
 
 
 def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
@@ -278,6 +306,9 @@ def _as_of(
     pub: str | None,
     fig_clauses: set[int],
     speech_at: set[int],
+    *,
+    event_anchor: str | None,
+    said_day: str | None,
 ) -> tuple[str | None, str | None, TimeExpr | None]:
     """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
     none) of the sentence `sentence` (start, end; `semis`: its semicolons' offsets);
@@ -286,8 +317,10 @@ def _as_of(
 
     A time after the figure in another clause that holds a figure of its own is that
     figure's; the figure's clause wins over its part between semicolons, and that over the
-    earlier parts of the sentence (a later part is another statement). With no time, an event takes the last sentence's (`anchor`), else the
-    publication date."""
+    earlier parts of the sentence (a later part is another statement). With no time, an event
+    takes the last sentence's (`event_anchor`: none when another speaker states it), else a
+    figure of the last dated statement's speaker its day (`said_day`), else the publication
+    date ("the same time": `anchor`)."""
     real = [
         t
         for t, tc in timed
@@ -313,8 +346,10 @@ def _as_of(
         return t.value, t.start, t
     if any(t.kind == "same" for t, _ in timed) and anchor:
         return anchor, None, None
-    if metric in _EVENTS and anchor:
-        return anchor, None, None
+    if metric in _EVENTS and event_anchor:
+        return event_anchor, None, None
+    if said_day:
+        return said_day, None, None
     return pub, None, None
 
 

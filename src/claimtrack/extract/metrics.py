@@ -274,9 +274,12 @@ def read(
         if key == "function":
             if r.others.has(ftext, ws, end):
                 is_others = True
-            elif k == 0 and r.copula.match_at(ftext, ws) is not None:
-                if _counts_operations(r, ftext, end, stop):  # "14 were partnered raids"
-                    unit, has_noun = "operation", True
+            elif (
+                k == 0
+                and r.copula.match_at(ftext, ws) is not None
+                and _counts_operations(r, ftext, end, stop)  # "14 were partnered raids"
+            ):
+                unit, has_noun = "operation", True
             break
         unit, has_noun = key, True
         noun_is = _noun(r, ftext, ws, end)
