@@ -43,6 +43,7 @@ class _Words:
     glued_join: re.Pattern[str]  # a conjunction written onto the next word ("و"), then that word
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
     fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
+    opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
 
 
 @cache
@@ -54,6 +55,7 @@ def _words(lang: str) -> _Words:
         glued_join=re.compile(f"(?:{'|'.join(glued)})." if glued else "(?!)"),
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
         fresh=lexicon.words(data["time"].get("fresh", [])),
+        opens=lexicon.words(data["speakers"]["opens"]),
     )
 
 
@@ -154,7 +156,13 @@ def build_claims(
             speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
             if speaker is not None:
-                said = [t for t in speech if _stated(ft, s, t.fstart, lang, figs)]
+                said = [
+                    t
+                    for t in sent_times
+                    if t.value
+                    and t.kind not in ("same", "now", "since")
+                    and _stated(ft, s, t.fstart, lang, figs)
+                ]
                 if said:
                     stated = (speaker, said[0].value)
         # With no time of its own, a figure of the speaker of the last dated statement takes
@@ -263,14 +271,20 @@ def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
 
 
 def _stated(ft: str, s: int, pos: int, lang: str, figs: list[_Figure]) -> bool:
-    """Return whether a speech verb stands in the eight words before `pos` with no figure
-    between them: the day a statement was made ("قالت الإدارة، أمس،", "said on Monday")."""
+    """Return whether a speech verb stands in the eight words before `pos` with no figure and
+    no word opening the reported speech between them: the time a statement was made
+    ("قالت الإدارة، أمس، إن", "said on Monday")."""
     from claimtrack.extract.speakers import speech_verbs
 
     words = ft[s:pos].split()
     lo = max(s, pos - len(" ".join(words[-8:])) - 1 if words else pos)
     verbs = speech_verbs(lang).find(ft, lo, pos)
-    return bool(verbs) and not any(verbs[-1].end <= f.fstart < pos for f in figs)
+    if not verbs:
+        return False
+    v = verbs[-1].start
+    return not any(f.fstart < pos and f.fend > v for f in figs) and not (
+        _words(lang).opens.has(ft, verbs[-1].end, pos)
+    )
 
 
 def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
@@ -325,6 +339,7 @@ def _as_of(
         t
         for t, tc in timed
         if t.kind != "same"
+        and not (t.kind == "future" and metric == Metric.FUNDING)  # a pledge: dated when made
         and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in fig_clauses)
     ]
     if speech_at:
