@@ -193,6 +193,11 @@ def build_claims(
                 prev_close = 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3) and any(
                     w in words.joins or words.glued_join.match(w) for w in gap
                 )
+            # the times right after the figure before: its own, when this one has another
+            j = bisect_left(t_starts, prev_end, t0, ti)  # (only the first can be right after)
+            owned = (
+                {times[j].fstart} if k and j < ti and _right_after(ft, prev_end, times[j]) else None
+            )
             prev_end = fig.fend
             if reading.drop:
                 continue
@@ -225,6 +230,7 @@ def build_claims(
             as_of, as_of_start, src = _as_of(
                 fig, ci, metric, (cs, ce), (s, e), semis, times_in, speech, anchor, pub,
                 held, speech_at, event_anchor=event_anchor, said_day=said_day,
+                owned=owned,
             )  # fmt: skip
             o_start, o_end = fig.num.start, fig.num.end
             claim = Claim(
@@ -287,6 +293,12 @@ def _stated(ft: str, s: int, pos: int, lang: str, figs: list[_Figure]) -> bool:
     )
 
 
+def _right_after(ft: str, pos: int, t: TimeExpr) -> bool:
+    """Return whether time `t` follows `pos` (the end of a figure) with one word at most
+    between them (its noun): the time of that figure."""
+    return pos <= t.fstart and len(ft[pos : t.fstart].split()) <= 1
+
+
 def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
     """Return the part of a sentence `s:e` between semicolons (at `semis`) that holds `pos`."""
     i = bisect_left(semis, pos)
@@ -323,6 +335,7 @@ def _as_of(
     *,
     event_anchor: str | None,
     said_day: str | None,
+    owned: set[int] | None = None,
 ) -> tuple[str | None, str | None, TimeExpr | None]:
     """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
     none) of the sentence `sentence` (start, end; `semis`: its semicolons' offsets);
@@ -351,6 +364,8 @@ def _as_of(
     if real and not pool:  # else its part between semicolons, else an earlier part's
         a, b = _segment(semis, *sentence, fig.fstart)
         pool = [t for t in real if a <= t.fstart < b] or [t for t in real if t.fstart < b]
+    if len(pool) > 1 and owned:  # "from 10,000 last December to 73,000 in April"
+        pool = [t for t in pool if t.fstart not in owned] or pool
     if pool:
         t = pool[0]
         if len(pool) > 1:
