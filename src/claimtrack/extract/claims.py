@@ -124,11 +124,16 @@ def build_claims(
     for si, figs in groups:
         s, e = sentences[si]
         t0 = bisect_left(t_starts, s, ti)
-        for t in times[ti:t0]:  # a sentence without figures passes its last explicit time on
+        # A sentence without figures passes its most precise explicit time on (the last of
+        # those): "left the camp on Tuesday morning, the second convoy this month".
+        in_sent = -1  # the sentence whose time `anchor` now is
+        for t in times[ti:t0]:
             if t.kind not in ("same", "now") and t.value:  # "future" has no value
                 j = bisect_right(starts, t.fstart) - 1
                 if j >= 0 and t.fstart < sentences[j][1]:
-                    anchor, anchor_speaker = t.value, None
+                    if j == in_sent and anchor and len(t.value) < len(anchor):
+                        continue
+                    anchor, anchor_speaker, in_sent = t.value, None, j
         ti = bisect_left(t_starts, e, t0)
         sent_times = times[t0:ti]
         mi = bisect_right(m_ends, s)
