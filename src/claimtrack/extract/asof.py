@@ -4,7 +4,8 @@ the `claims.time` table of claims.toml).
 date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-word] year]
           | month day [, year]                                   (English)
 month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this)
-part     := (quarter|half) ordinal [link] year-ref | ordinal (quarter|half) link year-ref
+part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref
+part-word := quarter | half | N months ("the first eight months of the year")
 edge     := (start-of|end-of) [link] year-ref
 year     := year-cue YYYY
 relative := today | yesterday | last month | this year | ...        weekday := [day-word] weekday
@@ -65,6 +66,7 @@ class _Grammar:
     parts: _Names
     rel: dict[str, str]
     quarter: re.Pattern[str]
+    spans: _Names  # part words of `months_part`: folded form -> size in months
     last: re.Pattern[str]
     start_of: re.Pattern[str]
     end_of: re.Pattern[str]
@@ -132,7 +134,8 @@ def grammar(lang: str) -> _Grammar:
     yrel = rf"(?:{rel_year}|{_alt(t.get('the_year', []))}(?!\s+(?:{last}|{this}|{nxt})))"
     # An optional part is written `(?:x|)`: it matches as `(?:x)?` and stdlib re runs it faster.
     yref = rf"(?:(?:{year_w}\s+|)(?P<{{n}}y>{year})|(?P<{{n}}r>{yrel}))"
-    partw = _alt(t["quarter"] + t["half"])
+    spans = _table(t.get("months_part", {}))
+    partw = _alt(t["quarter"] + t["half"] + list(spans))
     pord = _alt([f for v in t["part_ordinals"].values() for f in v])
     part_art = _alt(t.get("part_articles", []))
     markers = _alt(t["markers"] + t["since"] + t["from"] + t["until"] + t["start_of"] + t["end_of"])
@@ -181,6 +184,7 @@ def grammar(lang: str) -> _Grammar:
             *months,
             *t["quarter"],
             *t["half"],
+            *spans,
         ]
         + [f for v in t["part_ordinals"].values() for f in v]
         + [*t["start_of"], *t["end_of"], *t["markers"], *t["since"], *t["from"], *t["until"]]
@@ -206,6 +210,7 @@ def grammar(lang: str) -> _Grammar:
         parts=parts,
         rel=rel,
         quarter=re.compile(_alt(t["quarter"])),
+        spans=spans,
         last=re.compile(last),
         start_of=re.compile(_alt(t["start_of"])),
         end_of=re.compile(_alt(t["end_of"])),
@@ -308,7 +313,7 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         n = "p" if kind == "part" else "q"
         pw = m.group("pw") or m.group("pw2")
         po = _lookup(g.parts, m.group("po") or m.group("po2")) or 1
-        size = 3 if g.quarter.fullmatch(_key(pw)) else 6
+        size = 3 if g.quarter.fullmatch(_key(pw)) else (_lookup(g.spans, pw) or 6)
         last_m = min(12, po * size)
         first_m = last_m - size + 1
         if m.group(f"{n}y"):
