@@ -85,6 +85,7 @@ class _Grammar:
     # Quick tests, each a necessary condition of the search it guards (no form folds to ""):
     opener_ends: frozenset[str]  # last letters of the since/from words (`since`, `from_`)
     not_after_ends: frozenset[str]  # last letters of the `not_after` words
+    not_after_len: int  # how far back a `not_after` word (with clitics and a space) may begin
     since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
     same_words: tuple[str, ...]  # a word of each form of `same` (see `_anchors`)
     future_words: tuple[str, ...]  # the same for `future`
@@ -232,6 +233,7 @@ def grammar(lang: str) -> _Grammar:
         future=future,
         opener_ends=frozenset(f[-1] for f in _folded(t["since"] + t["from"]) if f),
         not_after_ends=frozenset(f[-1] for f in _folded(t.get("not_after", [])) if f),
+        not_after_len=max((len(f) for f in _folded(t.get("not_after", []))), default=0) + 4,
         since_words=tuple({f.split()[0] for f in _folded(t["since"]) if f}),
         same_words=_anchors(same),
         future_words=_anchors(future),
@@ -497,7 +499,7 @@ def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
         t = _resolve(g, m, s, pub)
         if t is None:
             continue
-        lo = max(0, s - 12)
+        lo = max(0, s - g.not_after_len)
         if _last_letter(ftext, lo, s) in g.not_after_ends and g.not_after.search(ftext[lo:s]):
             continue
         out.append(t)

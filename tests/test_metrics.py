@@ -1,0 +1,37 @@
+"""Metrics: a sentence -> the metric (and unit) of its figures, in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimtrack.extract import extract
+
+PUB = date(2024, 4, 6)
+CASES = [
+    # (lang, sentence, the metric of each figure in order)
+    ("en", "In all, 36 women and 59 children were brought home.", ["repatriated"] * 2),
+    ("en", "About 1,400 Iraqi families had been moved to the Jeddah centre.", ["repatriated"]),
+    ("en", "The raids led to the detention of 215 others.", ["captured"]),
+    (
+        "en",
+        "More than 10,000 ISIS fighters remain in SDF-run detention facilities.",
+        ["detainees"],
+    ),
+    ("en", "The SDF runs 27 detention facilities.", ["other"]),
+    ("en", "The coalition conducted 40 operations; 14 were partnered raids.", ["operations"] * 2),
+    ("en", "Of those, 14 were children.", ["other"]),
+    ("en", "Britain gave 2.5 million pounds to the camps.", ["funding"]),
+    ("ar", "سلمت الإدارة الذاتية أربع نساء وثلاثة عشر طفلاً إلى وفد أسترالي.", ["repatriated"] * 2),
+    ("ar", "أربع نساء وثلاثة عشر طفلاً تمت إعادتهم.", ["repatriated"] * 2),
+    ("ar", "وصلت 62 عائلة عراقية إلى مخيم الجدعة قادمة من الهول.", ["repatriated"]),
+    ("ar", "لقي 62 طفلاً على الأقل حتفهم في المخيم.", ["killed"]),
+    ("ar", "قدمت بريطانيا 500 ألف جنيه إسترليني للمخيم.", ["funding"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "metrics"), CASES, ids=[c[1] for c in CASES])
+def test_metric(lang: str, text: str, metrics: list[str]) -> None:
+    claims = extract(text, published=PUB, lang=lang)
+    assert [c.metric.value for c in claims] == metrics
