@@ -287,8 +287,9 @@ def _stated(ft: str, s: int, pos: int, lang: str, figs: list[_Figure]) -> bool:
     ("قالت الإدارة، أمس، إن", "said on Monday")."""
     from claimtrack.extract.speakers import speech_verbs
 
-    words = ft[s:pos].split()
-    lo = max(s, pos - len(" ".join(words[-8:])) - 1 if words else pos)
+    lo = max(s, pos - 300)  # (eight words fit in 300 characters but for the longest)
+    words = ft[lo:pos].split()
+    lo = max(lo, pos - len(" ".join(words[-8:])) - 1 if words else pos)
     verbs = speech_verbs(lang).find(ft, lo, pos)
     if not verbs:
         return False

@@ -311,7 +311,9 @@ def read(
     alt_cue: str | None = None
     after_stop = stop
     if ceil < clause_end and _joined_next(r, ftext, fend, ceil):
-        after_stop = clause_end
+        # (as far as a cue can count: a few words more than AFTER_WORDS for a phrase)
+        reach = _first_words(ftext, fend, clause_end, AFTER_WORDS + 4)
+        after_stop = reach[-1][1] if len(reach) == AFTER_WORDS + 4 else clause_end
     h = r.after.first(ftext, fend, after_stop)
     if h is not None:
         # Words from the number to the cue (more than AFTER_WORDS: too far).
