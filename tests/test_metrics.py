@@ -35,3 +35,28 @@ CASES = [
 def test_metric(lang: str, text: str, metrics: list[str]) -> None:
     claims = extract(text, published=PUB, lang=lang)
     assert [c.metric.value for c in claims] == metrics
+
+
+APPOSITIONS = [
+    (
+        "en",
+        "At least 73 people, two of them children, have been killed in the camp.",
+        ["killed"] * 2,
+    ),
+    (
+        "en",
+        "In total, 95 citizens - 36 women and 59 children - were repatriated.",
+        ["repatriated"] * 3,
+    ),
+    (
+        "en",
+        "Some 547 Iraqi families, or 3,010 people, were repatriated from Roj.",
+        ["repatriated"] * 2,
+    ),
+    ("ar", "وصل 73 شخصاً، بينهم طفلان، غادروا المخيم أمس.", ["repatriated"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "metrics"), APPOSITIONS, ids=[c[1] for c in APPOSITIONS])
+def test_metric_across_an_apposition(lang: str, text: str, metrics: list[str]) -> None:
+    assert [c.metric.value for c in extract(text, published=PUB, lang=lang)] == metrics

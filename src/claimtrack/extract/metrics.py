@@ -27,6 +27,10 @@ _WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[
 _STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
 _NUMERIC = re.compile(r"[0-9,.\s]*")  # a span of these holds no word that is not a number
 _EARLIER_EVENTS = ("killed", "captured", "repatriated")
+# An apposition between a figure and its verb: commas, spaced dashes, brackets; a sentence end.
+_APPOSITION = re.compile(r",(?<!\d,)|,(?!\d)|[\u060c()]|\s[-\u2013\u2014]\s")
+_SENTENCE_END = re.compile(r"[;:!?\u061b\u061f]|\.(?!\d)")
+_SEGMENT_REACH = 120  # characters of a part of an apposition (or the number's noun phrase)
 # A subgroup of these figures keeps their metric ("12,000 detainees, among them 2,000 foreigners").
 _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 # A subgroup of a camp's total is `other`; money and shares are never passed to a count.
@@ -315,6 +319,7 @@ def read(
         reach = _first_words(ftext, fend, clause_end, AFTER_WORDS + 4)
         after_stop = reach[-1][1] if len(reach) == AFTER_WORDS + 4 else clause_end
     h = r.after.first(ftext, fend, after_stop)
+    near_after = False  # an after-cue within AFTER_WORDS words
     if h is not None:
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
@@ -337,6 +342,14 @@ def read(
                 cue, cue_dist = h.key, dist
             elif h.key in EVENTS:
                 alt_cue = h.key
+            near_after = True
+    if not near_after and cue_dist > AFTER_WORDS:
+        # "At least 73 people, two of them children, have been killed": the verb after an
+        # apposition (no cue of the figure's own clause before it, none near after it).
+        key = _across_apposition(r, ftext, fend)
+        if key is not None:
+            alt_cue = cue if cue in EVENTS else None
+            cue, cue_dist = key, AFTER_WORDS
     if (
         alt_cue is None
         and win_start > sentence_start
@@ -405,6 +418,46 @@ def _counts_operations(r: Rules, ftext: str, start: int, stop: int) -> bool:
         if hit is None or hit[0] != "skip":
             return hit is not None and hit[0] == "operation"
     return False
+
+
+def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
+    """Return the metric named by an after-cue that opens the part of the sentence after an
+    apposition to the number ("73 people, two of them children, were killed", "95 citizens -
+    36 women and 59 children - were repatriated"); None when there is none.
+
+    The number's noun phrase holds only counted nouns and joins; an apposition holds a link
+    ("of them", "بينهم") or only figures, counted nouns, joins and bridges ("or"), up to seven
+    words."""
+    pos, first = fend, True
+    for _ in range(3):
+        end = min(len(ftext), pos + _SEGMENT_REACH)  # a longer part is no apposition
+        if first:  # the number's noun phrase: four words at most before the separator
+            head = _first_words(ftext, pos, end, 5)
+            end = head[-1][1] if len(head) == 5 else end
+        sep = _APPOSITION.search(ftext, pos, end)
+        if sep is None and first:
+            return None
+        seg_end = sep.start() if sep else end
+        if (stop := _SENTENCE_END.search(ftext, pos, seg_end)) is not None:
+            seg_end, sep = stop.start(), None
+        words = [m.span() for m in islice(_WORD.finditer(ftext, pos, seg_end), 8)]
+        if not first and words:
+            h = r.after.first(ftext, words[0][0], words[min(2, len(words) - 1)][1])
+            if h is not None and h.start == words[0][0] and h.key not in ("residence", "past"):
+                return h.key
+        if sep is None:
+            return None
+        plain = len(words) <= (4 if first else 7) and all(
+            ftext[ws].isdigit()
+            or ftext[ws:we] in r.joins
+            or r.bridge.match_at(ftext, ws) is not None  # "73 families, or 300 people,"
+            or ((k := r.units.match_at(ftext, ws)) is not None and k[0] != "function")
+            for ws, we in words
+        )
+        if not (plain or (not first and r.links.has(ftext, pos, seg_end))):
+            return None
+        pos, first = sep.end(), False
+    return None
 
 
 def _joined_next(r: Rules, ftext: str, fend: int, ceil: int) -> bool:
