@@ -44,6 +44,7 @@ AR = [
     ("قتل 30 شخصاً خلال الأشهر الثمانية الأولى من العام الماضي", "2023-08-31", "2023-01-01"),
     ("تراجع التمويل بأكثر من 30 في المائة مقارنة بالعام الماضي", "2024-04-06", None),
     ("وصلت أمس 94 عائلة عراقية قادمة من المخيم", "2024-04-05", None),
+    ("قالت المنظمة إنها تحتاج هذا العام إلى 10 ملايين دولار", "2024-04-06", None),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -78,6 +79,7 @@ EN = [
     ("The camp held about 56,000 people in mid-2022", "2022", None),
     ("Funding fell by 30 percent compared with last year", "2024-04-06", None),
     ("The US will give $10 million, an official said last week", "2024-03", None),
+    ("The WHO says it needs $4.1 million this year", "2024-04-06", None),
     (
         "The prison holds about 4,000 inmates; fighters stormed it in January 2022",
         "2024-04-06",

@@ -299,6 +299,11 @@ def _stated(ft: str, s: int, pos: int, lang: str, figs: list[_Figure]) -> bool:
     )
 
 
+def _this_year(t: TimeExpr, pub: str | None) -> bool:
+    """Return whether `t` is the current year said as such ("this year", "العام الجاري")."""
+    return t.kind == "relative" and pub is not None and t.value == pub[:4]
+
+
 def _right_after(ft: str, pos: int, t: TimeExpr) -> bool:
     """Return whether time `t` follows `pos` (the end of a figure) with one word at most
     between them (its noun): the time of that figure."""
@@ -358,7 +363,9 @@ def _as_of(
         t
         for t, tc in timed
         if t.kind != "same"
-        and not (t.kind == "future" and metric == Metric.FUNDING)  # a pledge: dated when made
+        # money is dated when pledged or asked for, not by the year it is for ("needs $4.1
+        # million this year") nor by its future ("will give")
+        and not (metric == Metric.FUNDING and (t.kind == "future" or _this_year(t, pub)))
         and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in fig_clauses)
     ]
     if speech_at:
