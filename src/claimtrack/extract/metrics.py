@@ -279,8 +279,7 @@ def read(
             if r.others.has(ftext, ws, end):
                 is_others = True
             elif (
-                k == 0
-                and r.copula.match_at(ftext, ws) is not None
+                r.copula.match_at(ftext, ws) is not None  # (only `skip` words before it)
                 and _counts_operations(r, ftext, end, stop)  # "14 were partnered raids"
             ):
                 unit, has_noun = "operation", True
