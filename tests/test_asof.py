@@ -45,6 +45,9 @@ AR = [
     ("تراجع التمويل بأكثر من 30 في المائة مقارنة بالعام الماضي", "2024-04-06", None),
     ("وصلت أمس 94 عائلة عراقية قادمة من المخيم", "2024-04-05", None),
     ("قالت المنظمة إنها تحتاج هذا العام إلى 10 ملايين دولار", "2024-04-06", None),
+    ("غادر المخيم خلال شهري أيلول وتشرين الأول 300 شخص", "2023-10-31", "2023-09-01"),
+    ("غادر المخيم في الثالث من الشهر الجاري نحو 300 شخص", "2024-04-03", None),
+    ("غادر المخيم في العاشر من الشهر الماضي نحو 300 شخص", "2024-03-10", None),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -80,6 +83,7 @@ EN = [
     ("Funding fell by 30 percent compared with last year", "2024-04-06", None),
     ("The US will give $10 million, an official said last week", "2024-03", None),
     ("The WHO says it needs $4.1 million this year", "2024-04-06", None),
+    ("Some 300 people left the camp in September and October", "2023-10-31", "2023-09"),
     (
         "The prison holds about 4,000 inmates; fighters stormed it in January 2022",
         "2024-04-06",

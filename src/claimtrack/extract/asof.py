@@ -2,6 +2,7 @@
 the `claims.time` table of claims.toml).
 
 date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-word] year]
+          | [day-word] day [link] (this-month | last-month)      ("الثالث من الشهر الجاري")
           | month day [, year]                                   (English)
 month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this)
 part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref
@@ -127,6 +128,7 @@ def grammar(lang: str) -> _Grammar:
     rel_year = (
         rf"(?:(?:{year_w})\s+(?:{last}|{this})|(?:{this})\s+(?:{year_w})|(?:{last})\s+(?:{year_w}))"
     )
+    relmonth = _alt([*t["relative"].get("this_month", []), *t["relative"].get("last_month", [])])
     relw = _alt(
         list(t["relative"].get("today", [])) + [f for k, v in t["relative"].items() for f in v]
     )
@@ -149,6 +151,8 @@ def grammar(lang: str) -> _Grammar:
         rf"(?P<dd>\d{{1,2}}(?:st|nd|rd|th|)|{dayord}){S}(?:{link}{S}|)(?:{month_w}{S}|)"
         rf"(?P<dm>{month})(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<dy>{year})|)"
         rf"(?:{S}\({month}\)|))",
+        # day of this or last month
+        rf"(?P<rdate>(?:{day_w}{S}|)(?P<rdd>\d{{1,2}}|{dayord}){S}(?:{link}{S}|)(?P<rmon>{relmonth}))",
         # month day[, year] (English)
         rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th|)(?!\d)(?:{sep}(?P<mdy>{year})|))",
         # part of a year
@@ -300,6 +304,13 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         else:
             y = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
         return _day(s, e, y, month, day)
+    if kind == "rdate":
+        rdd = m.group("rdd")
+        day = _lookup(g.days, rdd) or int(_NON_DIGIT.sub("", rdd) or 0)
+        first = pub.replace(day=1)
+        if g.rel.get(_key(m.group("rmon"))) == "last_month":
+            first = (first - timedelta(days=1)).replace(day=1)
+        return _day(s, e, first.year, first.month, day) if 1 <= day <= 31 else None
     if kind == "mdate":
         month = _lookup(g.months, m.group("mdm"))
         day = int(m.group("mdd"))
@@ -452,6 +463,13 @@ def find_times(
                 out.append(TimeExpr(o_start, end.fend, end.value, a.value, "period"))
                 i += 2 if end is not None and end.kind != "tail" else 1
                 continue
+        elif _is_month(a):
+            # "in September and October", "خلال شهري أيلول وتشرين الأول": to the second's end
+            end = _period_end(g, ftext, a, None, published)
+            if end is not None:
+                out.append(TimeExpr(a.fstart, end.fend, end.value, a.start or a.value, "period"))
+                i += 1
+                continue
         hi = min(a.fend, a.fstart + 8)
         k = bisect_left(since_at, lo)
         if k < len(since_at) and since_at[k] < hi:  # `since_any` needs one in ftext[lo:hi]
@@ -475,6 +493,13 @@ def find_times(
             out.append(TimeExpr(h.start, h.end, value, None, kind, False))
     out.sort(key=lambda t: t.fstart)
     return out
+
+
+def _is_month(t: TimeExpr) -> bool:
+    """Return whether `t` is one month (YYYY-MM, or a whole month as a period)."""
+    if t.kind == "point":
+        return t.value is not None and len(t.value) == 7
+    return t.kind == "period" and t.start is not None and t.start[:7] == (t.value or "")[:7]
 
 
 def _last_letter(text: str, start: int, end: int) -> str:
