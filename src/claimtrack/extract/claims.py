@@ -146,6 +146,8 @@ def build_claims(
         # The clause of each figure (-1: between clauses).
         fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
         held = set(fig_clauses)
+        if sent_times:  # a clause opening another reported statement ("وأن", "and that")
+            held.update(j for j, (a, b) in enumerate(clauses) if _opens(ft, a, b, words))
         camps = [m for m in sent_mentions if m.kind == "camp"]
         # For `_as_of`: the sentence's times with their clauses, those of speaking, and those
         # right after a speech verb; the semicolons' offsets.
@@ -299,9 +301,18 @@ def _stated(ft: str, s: int, pos: int, lang: str, figs: list[_Figure]) -> bool:
     )
 
 
-def _this_year(t: TimeExpr, pub: str | None) -> bool:
-    """Return whether `t` is the current year said as such ("this year", "العام الجاري")."""
-    return t.kind == "relative" and pub is not None and t.value == pub[:4]
+def _opens(ft: str, a: int, b: int, words: _Words) -> bool:
+    """Return whether the clause `ft[a:b]` begins with a word opening reported speech,
+    after a join at most ("وأن الدفعة", "and that the camp")."""
+    toks = ft[a : min(b, a + 40)].split(maxsplit=2)[:2]
+    if not toks:
+        return False
+    p = ft.index(toks[0], a)
+    if words.opens.match_at(ft, p) is not None:
+        return True
+    if len(toks) == 2 and toks[0] in words.joins:
+        return words.opens.match_at(ft, ft.index(toks[1], p + len(toks[0]))) is not None
+    return False
 
 
 def _right_after(ft: str, pos: int, t: TimeExpr) -> bool:
@@ -363,9 +374,7 @@ def _as_of(
         t
         for t, tc in timed
         if t.kind != "same"
-        # money is dated when pledged or asked for, not by the year it is for ("needs $4.1
-        # million this year") nor by its future ("will give")
-        and not (metric == Metric.FUNDING and (t.kind == "future" or _this_year(t, pub)))
+        and not (t.kind == "future" and metric == Metric.FUNDING)  # a pledge: dated when made
         and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in fig_clauses)
     ]
     if speech_at:
