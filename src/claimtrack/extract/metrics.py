@@ -337,10 +337,10 @@ def read(
                 h = h2
         if h is not None and dist <= AFTER_WORDS:
             if dist < cue_dist or (
-                # "نقلت 150 معتقلاً", "holding 3,000 prisoners": people held, moved or taken
+                # "نقلت 150 معتقلاً", "holds 3,000 prisoners": people held, moved or taken
                 dist == cue_dist == 0
                 and h.key == "detainees"
-                and cue in ("repatriated", "captured")
+                and cue in ("repatriated", "captured", "residence")
                 and (r.units.match_at(ftext, h.start) or ("",))[0] == "person"
             ):
                 alt_cue = cue if cue in EVENTS else None
