@@ -180,3 +180,12 @@ def test_a_time_of_another_reported_clause_is_not_the_figures() -> None:
         "على ما يزيد على ألفين وخمسمئة عائلة، وأن الدفعة الحالية هي الثانية عشرة خلال العام الجاري."
     )
     assert _as_ofs(text, "ar") == ["2024-04-06", "2024-04-06"]
+
+
+def test_a_plan_marks_only_the_figures_of_its_clause() -> None:
+    text = (
+        "وتقول بغداد إنها تسعى إلى إفراغ مخيم الهول بحلول نهاية العام المقبل، فيما لا يزال "
+        "نحو 18 ألف عراقي يقيمون فيه."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-06"]
+    assert _as_ofs("The new prison will hold up to 5,000 detainees.", "en") == [None]

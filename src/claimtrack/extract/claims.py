@@ -375,6 +375,7 @@ def _as_of(
         for t, tc in timed
         if t.kind != "same"
         and not (t.kind == "future" and metric == Metric.FUNDING)  # a pledge: dated when made
+        and not (t.kind == "future" and tc != ci)  # a plan marks the figures of its clause
         and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in fig_clauses)
     ]
     if speech_at:
