@@ -84,6 +84,7 @@ EN = [
     ("The US will give $10 million, an official said last week", "2024-03", None),
     ("Some 300 people left the camp in September and October", "2023-10-31", "2023-09"),
     ("Some 300 people left the camp three days ago", "2024-04-03", None),
+    ("A total of 300 families left during the month of March", "2024-03-31", "2024-03-01"),
     (
         "The prison holds about 4,000 inmates; fighters stormed it in January 2022",
         "2024-04-06",
@@ -189,3 +190,8 @@ def test_a_plan_marks_only_the_figures_of_its_clause() -> None:
     )
     assert _as_ofs(text, "ar") == ["2024-04-06"]
     assert _as_ofs("The new prison will hold up to 5,000 detainees.", "en") == [None]
+
+
+def test_a_time_right_after_the_next_figure_is_its_own() -> None:
+    text = "وفي عام 2023، قتل في مخيم الهول 300 شخص مقابل 200 في 2022."
+    assert _as_ofs(text, "ar") == ["2023", "2022"]

@@ -200,11 +200,13 @@ def build_claims(
                 prev_close = 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3) and any(
                     w in words.joins or words.glued_join.match(w) for w in gap
                 )
-            # the times right after the figure before: its own, when this one has another
-            j = bisect_left(t_starts, prev_end, t0, ti)  # (only the first can be right after)
-            owned = (
-                {times[j].fstart} if k and j < ti and _right_after(ft, prev_end, times[j]) else None
-            )
+            # the times right after the figures before and after: theirs, when this one has
+            # another ("from 10,000 last December to 73,000 in April", "300 مقابل 200 في 2022")
+            owned = set()
+            for end in (prev_end if k else None, figs[k + 1].fend if k + 1 < len(figs) else None):
+                j = bisect_left(t_starts, end, t0, ti) if end is not None else ti
+                if j < ti and _right_after(ft, end, times[j]):  # (only the first can be)
+                    owned.add(times[j].fstart)
             prev_end = fig.fend
             if reading.drop:
                 continue
@@ -315,6 +317,23 @@ def _opens(ft: str, a: int, b: int, words: _Words) -> bool:
     return False
 
 
+def _pool(
+    real: list[TimeExpr],
+    fig: _Figure,
+    clause: tuple[int, int],
+    semis: list[int],
+    sentence: tuple[int, int],
+) -> list[TimeExpr]:
+    """Return the times of `real` in the figure's clause, else in its part between
+    semicolons, else in the earlier parts of its sentence."""
+    a, b = clause
+    pool = [t for t in real if a <= t.fstart < b]
+    if real and not pool:
+        a, b = _segment(semis, *sentence, fig.fstart)
+        pool = [t for t in real if a <= t.fstart < b] or [t for t in real if t.fstart < b]
+    return pool
+
+
 def _right_after(ft: str, pos: int, t: TimeExpr) -> bool:
     """Return whether time `t` follows `pos` (the end of a figure) with one word at most
     between them (its noun): the time of that figure."""
@@ -382,13 +401,10 @@ def _as_of(
         talk = [t for t in real if t.fstart in speech_at]
         if len(talk) < len(real):
             real = [t for t in real if t.fstart not in speech_at]
-    a, b = clause
-    pool = [t for t in real if a <= t.fstart < b]
-    if real and not pool:  # else its part between semicolons, else an earlier part's
-        a, b = _segment(semis, *sentence, fig.fstart)
-        pool = [t for t in real if a <= t.fstart < b] or [t for t in real if t.fstart < b]
-    if len(pool) > 1 and owned:  # "from 10,000 last December to 73,000 in April"
-        pool = [t for t in pool if t.fstart not in owned] or pool
+    pool = []
+    if owned:  # another figure's own time only when there is no other
+        pool = _pool([t for t in real if t.fstart not in owned], fig, clause, semis, sentence)
+    pool = pool or _pool(real, fig, clause, semis, sentence)
     if pool:
         t = pool[0]
         if len(pool) > 1:
