@@ -323,6 +323,12 @@ def read(
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
         dist = sum(ws < h.start for ws, _we in words_after)
+        if h.key == "detainees" and dist == 0:  # "20 prisoners escaped", "5 detainees died"
+            h2 = r.after.first(ftext, h.end, after_stop)
+            if h2 is not None and h2.key in ("killed", "other"):
+                d2 = sum(ws < h2.start for ws, _we in words_after)
+                if d2 <= 3:
+                    h, dist = h2, d2
         if h.key == "past":
             h = None
         elif h.key == "residence":  # "are held in SDF prisons": the place decides
