@@ -48,6 +48,7 @@ AR = [
     ("غادر المخيم في الثالث من الشهر الجاري نحو 300 شخص", "2024-04-03", None),
     ("غادر المخيم في العاشر من الشهر الماضي نحو 300 شخص", "2024-03-10", None),
     ("غادر المخيم قبل يومين 300 شخص", "2024-04-04", None),
+    ("غادر المخيم السبت الماضي 300 شخص", "2024-03-30", None),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -84,6 +85,8 @@ EN = [
     ("The US will give $10 million, an official said last week", "2024-03", None),
     ("Some 300 people left the camp in September and October", "2023-10-31", "2023-09"),
     ("Some 300 people left the camp three days ago", "2024-04-03", None),
+    ("Some 300 people left the camp last Saturday", "2024-03-30", None),
+    ("Some 300 people left the camp on Saturday", "2024-04-06", None),
     ("A total of 300 families left during the month of March", "2024-03-31", "2024-03-01"),
     (
         "The prison holds about 4,000 inmates; fighters stormed it in January 2022",

@@ -175,7 +175,7 @@ def grammar(lang: str) -> _Grammar:
         # relative words
         rf"(?P<rel>{relw})",
         # weekday
-        rf"(?P<wd>(?:{day_w}{S}|)(?P<wdn>{weekday}))",
+        rf"(?P<wd>(?:(?P<wlb>{last}){S}|)(?:{day_w}{S}|)(?P<wdn>{weekday})(?:{S}(?P<wla>{last})|))",
         # year with a cue
         rf"(?P<year>(?:(?:{year_w}|{markers}){S}|{glued})(?P<yy>{year}))",
     ]
@@ -372,6 +372,8 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         if not wd:
             return None
         back = (pub.isoweekday() - wd) % 7
+        if back == 0 and (m.group("wlb") or m.group("wla")):  # "last Friday" said on a Friday
+            back = 7
         return TimeExpr(s, e, (pub - timedelta(days=back)).isoformat(), None, "weekday", False)
     if kind == "year":
         return TimeExpr(s, e, m.group("yy"))
