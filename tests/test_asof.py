@@ -198,3 +198,24 @@ def test_a_plan_marks_only_the_figures_of_its_clause() -> None:
 def test_a_time_right_after_the_next_figure_is_its_own() -> None:
     text = "وفي عام 2023، قتل في مخيم الهول 300 شخص مقابل 200 في 2022."
     assert _as_ofs(text, "ar") == ["2023", "2022"]
+
+
+def test_a_statement_time_before_the_verb_or_before_the_speech() -> None:
+    text = (
+        "On Monday, CENTCOM said 300 fighters were killed in March. "
+        "CENTCOM added that 9,000 detainees remain in SDF prisons."
+    )
+    assert _as_ofs(text, "en") == ["2024-03", "2024-04-01"]
+    text = (
+        "وقالت سنتكوم في بيان صدر الاثنين إن 300 مقاتل قتلوا الشهر الماضي. "
+        "وأضافت أن 9 آلاف معتقل ما زالوا في سجون قسد."
+    )
+    assert _as_ofs(text, "ar") == ["2024-03", "2024-04-01"]
+
+
+def test_a_period_since_runs_to_the_statement_before_it() -> None:
+    text = (
+        "A State Department spokesperson said earlier this month that the United States had "
+        "spent roughly $117 million on the camp since 2021."
+    )
+    assert _as_ofs(text, "en") == ["2024-04"]

@@ -153,6 +153,7 @@ def build_claims(
         # right after a speech verb; the semicolons' offsets.
         times_in: list[tuple[TimeExpr, int]] = []
         speech: list[TimeExpr] = []
+        said: list[TimeExpr] = []
         speech_at: set[int] = set()
         semis: list[int] = []
         if sent_times:
@@ -162,16 +163,16 @@ def build_claims(
             ]
             speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
-            if speaker is not None:
-                said = [
-                    t
-                    for t in sent_times
-                    if t.value
-                    and t.kind not in ("same", "now", "since")
-                    and _stated(ft, s, t.fstart, lang, figs)
-                ]
-                if said:
-                    stated = (speaker, said[0].value)
+            said = [
+                t
+                for t in sent_times
+                if t.value
+                and t.kind not in ("same", "now", "since")
+                and _stated(ft, (s, e), t, lang, figs)
+            ]
+            speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
+            if speaker is not None and said:
+                stated = (speaker, said[0].value)
         # With no time of its own, a figure of the speaker of the last dated statement takes
         # its day ("said on Monday ... He added that ..."); an event takes the last sentence's
         # time unless another speaker states it.
@@ -238,7 +239,7 @@ def build_claims(
                 )  # fmt: skip
             as_of, as_of_start, src = _as_of(
                 fig, ci, metric, (cs, ce), (s, e), semis, times_in, speech, anchor, pub,
-                held, speech_at, event_anchor=event_anchor, said_day=said_day,
+                held, speech_at, event_anchor=event_anchor, said_day=said_day, said=said,
                 owned=owned,
             )  # fmt: skip
             o_start, o_end = fig.num.start, fig.num.end
@@ -285,22 +286,32 @@ def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
 
 
-def _stated(ft: str, s: int, pos: int, lang: str, figs: list[_Figure]) -> bool:
-    """Return whether a speech verb stands in the eight words before `pos` with no figure and
-    no word opening the reported speech between them: the time a statement was made
-    ("قالت الإدارة، أمس، إن", "said on Monday")."""
+def _stated(
+    ft: str, sentence: tuple[int, int], t: TimeExpr, lang: str, figs: list[_Figure]
+) -> bool:
+    """Return whether time `t` is when a statement was made: a speech verb stands in the
+    eight words before it with no figure and no word opening the reported speech between
+    them ("قالت الإدارة، أمس، إن", "said on Monday"), or in the four words after it when no
+    figure of the sentence comes before that verb ("On Monday, CENTCOM said 300 ...")."""
     from claimtrack.extract.speakers import speech_verbs
 
+    s, e = sentence
+    pos = t.fstart
     lo = max(s, pos - 300)  # (eight words fit in 300 characters but for the longest)
     words = ft[lo:pos].split()
     lo = max(lo, pos - len(" ".join(words[-8:])) - 1 if words else pos)
     verbs = speech_verbs(lang).find(ft, lo, pos)
-    if not verbs:
-        return False
-    v = verbs[-1].start
-    return not any(f.fstart < pos and f.fend > v for f in figs) and not (
-        _words(lang).opens.has(ft, verbs[-1].end, pos)
-    )
+    if verbs:
+        v = verbs[-1]
+        if not any(f.fstart < pos and f.fend > v.start for f in figs) and not (
+            _words(lang).opens.has(ft, v.end, pos)
+        ):
+            return True
+    after = ft[t.fend : min(e, t.fend + 120)].split()[:4]
+    hi = t.fend + len(" ".join(after)) + 2 if after else t.fend
+    verbs = speech_verbs(lang).find(ft, t.fend, min(e, hi))
+    # (before every figure of the sentence: a figure's time stands after it)
+    return bool(verbs) and not any(f.fstart < verbs[0].start for f in figs)
 
 
 def _opens(ft: str, a: int, b: int, words: _Words) -> bool:
@@ -377,6 +388,7 @@ def _as_of(
     event_anchor: str | None,
     said_day: str | None,
     owned: set[int] | None = None,
+    said: list[TimeExpr] | None = None,
 ) -> tuple[str | None, str | None, TimeExpr | None]:
     """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
     none) of the sentence `sentence` (start, end; `semis`: its semicolons' offsets);
@@ -409,8 +421,10 @@ def _as_of(
         t = pool[0]
         if len(pool) > 1:
             t = min(pool, key=lambda t: _dist(t.fstart, t.fend, fig.fstart, fig.fend))
-        if t.kind == "since":
-            end = speech[-1].value if speech else pub
+        if t.kind == "since":  # to the statement before it ("said earlier this month that
+            # ... had spent $117 million since 2021"), else the day of speaking, else `pub`
+            before = [x for x in said or () if x.fend <= t.fstart]
+            end = before[-1].value if before else speech[-1].value if speech else pub
             return end, t.start, t
         return t.value, t.start, t
     if any(t.kind == "same" for t, _ in timed) and anchor:
