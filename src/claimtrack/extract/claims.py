@@ -19,7 +19,7 @@ from claimtrack.extract.asof import TimeExpr, find_times
 from claimtrack.extract.entities import Gazetteer, Mention, find_mentions
 from claimtrack.extract.normalize import fold
 from claimtrack.extract.sentences import split_clauses, split_sentences
-from claimtrack.extract.speakers import SpeakerTrack
+from claimtrack.extract.speakers import SpeakerTrack, speech_verbs
 from claimtrack.model import Claim, Kind, Metric, Numeral
 
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
@@ -146,8 +146,6 @@ def build_claims(
         # The clause of each figure (-1: between clauses).
         fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
         held = set(fig_clauses)
-        if sent_times:  # a clause opening another reported statement ("وأن", "and that")
-            held.update(j for j, (a, b) in enumerate(clauses) if _opens(ft, a, b, words))
         camps = [m for m in sent_mentions if m.kind == "camp"]
         # For `_as_of`: the sentence's times with their clauses, those of speaking, and those
         # right after a speech verb; the semicolons' offsets.
@@ -158,17 +156,26 @@ def build_claims(
         semis: list[int] = []
         if sent_times:
             times_in = [(t, _clause_of(clauses, clause_starts, t.fstart)) for t in sent_times]
+            # a clause with a time that opens another reported statement ("وأن", "and that")
+            held.update(
+                tc
+                for _t, tc in times_in
+                if tc not in held and tc >= 0 and _opens(ft, *clauses[tc], words)
+            )
             speech = [
                 t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
             ]
             speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
+            # (a sentence with no speaker has no speech verb that names one)
+            verbs = speech_verbs(lang).find(ft, s, e) if speaker is not None else []
             said = [
                 t
                 for t in sent_times
-                if t.value
+                if verbs
+                and t.value
                 and t.kind not in ("same", "now", "since")
-                and _stated(ft, (s, e), t, lang, figs)
+                and _stated(ft, (s, e), t, lang, figs, verbs)
             ]
             speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
             if speaker is not None and said:
@@ -287,31 +294,37 @@ def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
 
 
 def _stated(
-    ft: str, sentence: tuple[int, int], t: TimeExpr, lang: str, figs: list[_Figure]
-) -> bool:
+    ft: str,
+    sentence: tuple[int, int],
+    t: TimeExpr,
+    lang: str,
+    figs: list[_Figure],
+    verbs: list[lexicon.Hit],
+) -> bool:  # (`figs` and `verbs`, the sentence's, in text order)
     """Return whether time `t` is when a statement was made: a speech verb stands in the
     eight words before it with no figure and no word opening the reported speech between
     them ("قالت الإدارة، أمس، إن", "said on Monday"), or in the four words after it when no
     figure of the sentence comes before that verb ("On Monday, CENTCOM said 300 ...")."""
-    from claimtrack.extract.speakers import speech_verbs
-
     s, e = sentence
     pos = t.fstart
     lo = max(s, pos - 300)  # (eight words fit in 300 characters but for the longest)
     words = ft[lo:pos].split()
     lo = max(lo, pos - len(" ".join(words[-8:])) - 1 if words else pos)
-    verbs = speech_verbs(lang).find(ft, lo, pos)
-    if verbs:
-        v = verbs[-1]
-        if not any(f.fstart < pos and f.fend > v.start for f in figs) and not (
-            _words(lang).opens.has(ft, v.end, pos)
-        ):
+    i = bisect_right(verbs, pos, key=lambda v: v.start) - 1
+    while i >= 0 and verbs[i].end > pos:
+        i -= 1
+    if i >= 0 and verbs[i].start >= lo:
+        v = verbs[i]
+        k = bisect_left(figs, pos, key=lambda f: f.fstart) - 1  # the last figure before `pos`
+        if not (k >= 0 and figs[k].fend > v.start) and not (_words(lang).opens.has(ft, v.end, pos)):
             return True
     after = ft[t.fend : min(e, t.fend + 120)].split()[:4]
-    hi = t.fend + len(" ".join(after)) + 2 if after else t.fend
-    verbs = speech_verbs(lang).find(ft, t.fend, min(e, hi))
+    hi = min(e, t.fend + len(" ".join(after)) + 2 if after else t.fend)
+    j = bisect_left(verbs, t.fend, key=lambda v: v.start)
+    if j == len(verbs) or verbs[j].end > hi:
+        return False
     # (before every figure of the sentence: a figure's time stands after it)
-    return bool(verbs) and not any(f.fstart < verbs[0].start for f in figs)
+    return figs[0].fstart >= verbs[j].start
 
 
 def _opens(ft: str, a: int, b: int, words: _Words) -> bool:

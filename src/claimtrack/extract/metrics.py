@@ -30,7 +30,8 @@ _EARLIER_EVENTS = ("killed", "captured", "repatriated")
 # An apposition between a figure and its verb: commas, spaced dashes, brackets; a sentence end.
 _APPOSITION = re.compile(r",(?<!\d,)|,(?!\d)|[\u060c()]|\s[-\u2013\u2014]\s")
 _SENTENCE_END = re.compile(r"[;:!?\u061b\u061f]|\.(?!\d)")
-_SEGMENT_REACH = 120  # characters of a part of an apposition (or the number's noun phrase)
+_SEGMENT_REACH = 120  # characters of a part of an apposition
+_HEAD_REACH = 60  # characters of the number's noun phrase before an apposition
 # A subgroup of these figures keeps their metric ("12,000 detainees, among them 2,000 foreigners").
 _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 # A subgroup of a camp's total is `other`; money and shares are never passed to a count.
@@ -441,10 +442,8 @@ def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
     words."""
     pos, first = fend, True
     for _ in range(3):
-        end = min(len(ftext), pos + _SEGMENT_REACH)  # a longer part is no apposition
-        if first:  # the number's noun phrase: four words at most before the separator
-            head = _first_words(ftext, pos, end, 5)
-            end = head[-1][1] if len(head) == 5 else end
+        # a longer part is no apposition; the number's noun phrase is four words at most
+        end = min(len(ftext), pos + (_HEAD_REACH if first else _SEGMENT_REACH))
         sep = _APPOSITION.search(ftext, pos, end)
         if sep is None and first:
             return None
@@ -474,7 +473,7 @@ def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
 def _joined_next(r: Rules, ftext: str, fend: int, ceil: int) -> bool:
     """Return whether only a counted noun and a join word stand between a number ending at
     `fend` and the next figure at `ceil` ("36 women and 59", "أربع نساء وثلاثة")."""
-    words = _words(ftext, fend, ceil)
+    words = _first_words(ftext, fend, ceil, 4)
     if not 1 <= len(words) <= 3 or ftext[slice(*words[-1])] not in r.joins:
         return False
     for ws, _we in words[:-1]:
