@@ -211,10 +211,14 @@ def build_claims(
             # the times right after the figures before and after: theirs, when this one has
             # another ("from 10,000 last December to 73,000 in April", "300 مقابل 200 في 2022")
             owned = set()
-            for end in (prev_end if k else None, figs[k + 1].fend if k + 1 < len(figs) else None):
-                j = bisect_left(t_starts, end, t0, ti) if end is not None else ti
-                if j < ti and _right_after(ft, end, times[j]):  # (only the first can be)
-                    owned.add(times[j].fstart)
+            if len(sent_times) > 1 and len(figs) > 1:  # (else nothing to choose between)
+                for end in (
+                    prev_end if k else None,
+                    figs[k + 1].fend if k + 1 < len(figs) else None,
+                ):
+                    j = bisect_left(t_starts, end, t0, ti) if end is not None else ti
+                    if j < ti and _right_after(ft, end, times[j]):  # (only the first can be)
+                        owned.add(times[j].fstart)
             prev_end = fig.fend
             if reading.drop:
                 continue
@@ -427,9 +431,10 @@ def _as_of(
         if len(talk) < len(real):
             real = [t for t in real if t.fstart not in speech_at]
     pool = []
-    if owned:  # another figure's own time only when there is no other
+    if real and owned:  # another figure's own time only when there is no other
         pool = _pool([t for t in real if t.fstart not in owned], fig, clause, semis, sentence)
-    pool = pool or _pool(real, fig, clause, semis, sentence)
+    if real and not pool:
+        pool = _pool(real, fig, clause, semis, sentence)
     if pool:
         t = pool[0]
         if len(pool) > 1:

@@ -29,6 +29,7 @@ _NUMERIC = re.compile(r"[0-9,.\s]*")  # a span of these holds no word that is no
 _EARLIER_EVENTS = ("killed", "captured", "repatriated")
 # An apposition between a figure and its verb: commas, spaced dashes, brackets; a sentence end.
 _APPOSITION = re.compile(r",(?<!\d,)|,(?!\d)|[\u060c()]|\s[-\u2013\u2014]\s")
+_SEPARATOR = re.compile(r"[,\u060c()\-\u2013\u2014]")  # (a quick test: one may begin here)
 _SENTENCE_END = re.compile(r"[;:!?\u061b\u061f]|\.(?!\d)")
 _SEGMENT_REACH = 120  # characters of a part of an apposition
 _HEAD_REACH = 60  # characters of the number's noun phrase before an apposition
@@ -444,7 +445,9 @@ def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
     for _ in range(3):
         # a longer part is no apposition; the number's noun phrase is four words at most
         end = min(len(ftext), pos + (_HEAD_REACH if first else _SEGMENT_REACH))
-        sep = _APPOSITION.search(ftext, pos, end)
+        if first and (quick := _SEPARATOR.search(ftext, pos, end)) is None:
+            return None
+        sep = _APPOSITION.search(ftext, max(pos, quick.start() - 1) if first else pos, end)
         if sep is None and first:
             return None
         seg_end = sep.start() if sep else end
