@@ -80,3 +80,21 @@ APPOSITIONS = [
 @pytest.mark.parametrize(("lang", "text", "metrics"), APPOSITIONS, ids=[c[1] for c in APPOSITIONS])
 def test_metric_across_an_apposition(lang: str, text: str, metrics: list[str]) -> None:
     assert [c.metric.value for c in extract(text, published=PUB, lang=lang)] == metrics
+
+
+AGES = [
+    ("en", "Several hundred boys under 18 are also held."),
+    ("en", "Save the Children said 83 percent of them are under 12."),
+    ("ar", "ويقيم في المخيم أطفال دون 12 من العمر."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), AGES, ids=[c[1] for c in AGES])
+def test_an_age_under_a_limit_is_no_count(lang: str, text: str) -> None:
+    claims = extract(text, published=PUB, lang=lang)
+    assert all(c.qualifier.value != "under" for c in claims)
+
+
+def test_a_count_under_a_limit_stays() -> None:
+    (c,) = extract("Fewer than 10 children were repatriated.", published=PUB, lang="en")
+    assert (c.value, c.metric.value) == (10, "repatriated")

@@ -1,10 +1,15 @@
 """Metric and unit of a figure, from the counted noun and the words around it (data: claims.toml).
 
 cue    := a word of `claims.cues.<metric>.before` shortly before the number, or of `.after`
-          shortly after it; the nearest wins (before on a tie); a repatriation word after a
-          modal ("تتطلب إعادة", "must bring back") is no cue.
+          shortly after it; the nearest wins (before on a tie, but a detainee noun right
+          after the number beats a transfer, capture or residence word right before it); a
+          repatriation word after a modal ("تتطلب إعادة", "must bring back") is no cue. The
+          after-cue is read past the next figure joined by "and" ("36 women and 59 children
+          were returned") or, with no cue at all, past an apposition ("73 people, two of them
+          children, were killed").
 unit   := the first counted noun after the number (skipping `skip` words): person, family,
-          operation, country, ton, km; a function word or nothing means person; else other.
+          operation, country, ton, km; a function word or nothing means person; else other
+          ("14 were raids": an operation noun after a copula).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
-from claimtrack.model import Kind, Metric, Numeral
+from claimtrack.model import Kind, Metric, Numeral, Qualifier
 
 if TYPE_CHECKING:
     from claimtrack.extract.entities import Gazetteer
@@ -40,6 +45,7 @@ _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
 _METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
 _MAX_NOUNS = 100_000  # bounds `Rules.nouns`
+_MAX_AGE = 18  # "children under 12": an age, not a count
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -231,6 +237,17 @@ def read(
         and num.value == 100
         and r.rhetoric.has(ftext, _start_of(last, 6, floor), min(ceil, fend + 40))
     ):
+        drop = True
+    if (
+        kind == Kind.COUNT
+        and num.qualifier == Qualifier.UNDER
+        and num.value <= _MAX_AGE
+        and last
+        and (
+            r.subgroup_nouns.match_at(ftext, last[0][0]) is not None
+            or r.copula.match_at(ftext, last[0][0]) is not None
+        )
+    ):  # an age: "boys under 18", "83 percent of them are under 12"
         drop = True
     is_linked = False
     if floor > sentence_start:  # only a figure after another can be its subgroup
