@@ -219,3 +219,17 @@ def test_a_period_since_runs_to_the_statement_before_it() -> None:
         "spent roughly $117 million on the camp since 2021."
     )
     assert _as_ofs(text, "en") == ["2024-04"]
+
+
+def test_a_sentence_told_by_no_one_goes_on_with_the_statement_before() -> None:
+    text = (
+        "The SDF holds roughly 9,000 suspects, an SDF spokesman said on Monday. "
+        "The largest prison alone holds about 4,000 inmates."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-01"]
+    text = (
+        "The SDF holds roughly 9,000 suspects, an SDF spokesman said on Monday. "
+        "A US general said the group was degraded. "
+        "The largest prison alone holds about 4,000 inmates."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-06"]

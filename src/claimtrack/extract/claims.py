@@ -118,6 +118,8 @@ def build_claims(
     anchor: str | None = None  # as-of of the previous sentence
     anchor_speaker: str | None = None  # the speaker of that sentence
     stated: tuple[str, str] | None = None  # (speaker, day) of the last dated statement
+    prev_teller: str | None = None  # who tells the sentence before (see `teller`)
+    prev_si = -1  # that sentence
     last_claim: Claim | None = None
     ti = 0  # times before this one are accounted for
     speakers = SpeakerTrack(ft, sentences, lambda a, b: text[slice(*folded.span(a, b))], lang=lang)
@@ -183,7 +185,14 @@ def build_claims(
         # With no time of its own, a figure of the speaker of the last dated statement takes
         # its day ("said on Monday ... He added that ..."); an event takes the last sentence's
         # time unless another speaker states it.
-        said_day = stated[1] if stated and speaker is not None and speaker == stated[0] else None
+        # (a sentence with no speech verb goes on with the teller of the sentence before,
+        # unless one between them, without figures, has a speech verb)
+        teller = speaker
+        if speaker is None and not speech_verbs(lang).has(ft, s, e):
+            gap = sentences[prev_si][1] if prev_si >= 0 else s
+            teller = prev_teller if not speech_verbs(lang).has(ft, gap, s) else None
+        prev_teller, prev_si = teller, si
+        said_day = stated[1] if stated and teller is not None and teller == stated[0] else None
         if said_day and words.fresh.has(ft, s, figs[0].fstart):
             said_day = None
         event_anchor = anchor
