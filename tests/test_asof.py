@@ -41,6 +41,14 @@ AR = [
     ("تستعد بغداد لاستقبال 300 عائلة خلال الأسابيع المقبلة", None, None),
     ("نفذت القوات 30 عملية خلال الربع الأول", "2024-03-31", "2024-01-01"),
     ("نفذت القوات 30 عملية خلال النصف الثاني", "2023-12-31", "2023-07-01"),
+    ("قتل 30 شخصاً خلال الأشهر الثمانية الأولى من العام الماضي", "2023-08-31", "2023-01-01"),
+    ("تراجع التمويل بأكثر من 30 في المائة مقارنة بالعام الماضي", "2024-04-06", None),
+    ("وصلت أمس 94 عائلة عراقية قادمة من المخيم", "2024-04-05", None),
+    ("غادر المخيم خلال شهري أيلول وتشرين الأول 300 شخص", "2023-10-31", "2023-09-01"),
+    ("غادر المخيم في الثالث من الشهر الجاري نحو 300 شخص", "2024-04-03", None),
+    ("غادر المخيم في العاشر من الشهر الماضي نحو 300 شخص", "2024-03-10", None),
+    ("غادر المخيم قبل يومين 300 شخص", "2024-04-04", None),
+    ("غادر المخيم السبت الماضي 300 شخص", "2024-03-30", None),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -67,6 +75,24 @@ EN = [
         "2024-01-01",
     ),
     ("Forces carried out 59 raids in the second quarter", "2023-06-30", "2023-04-01"),
+    (
+        "Guards foiled 14 escape attempts in the first eight months of 2023",
+        "2023-08-31",
+        "2023-01-01",
+    ),
+    ("The camp held about 56,000 people in mid-2022", "2022", None),
+    ("Funding fell by 30 percent compared with last year", "2024-04-06", None),
+    ("The US will give $10 million, an official said last week", "2024-03", None),
+    ("Some 300 people left the camp in September and October", "2023-10-31", "2023-09"),
+    ("Some 300 people left the camp three days ago", "2024-04-03", None),
+    ("Some 300 people left the camp last Saturday", "2024-03-30", None),
+    ("Some 300 people left the camp on Saturday", "2024-04-06", None),
+    ("A total of 300 families left during the month of March", "2024-03-31", "2024-03-01"),
+    (
+        "The prison holds about 4,000 inmates; fighters stormed it in January 2022",
+        "2024-04-06",
+        None,
+    ),
 ]
 
 
@@ -96,3 +122,114 @@ def test_same_statistic_inherits_the_time() -> None:
     )
     claims = extract(text, published=PUB, lang="ar")
     assert [c.as_of for c in claims] == ["2024-03-25", "2024-03-25"]
+
+
+def _as_ofs(text: str, lang: str) -> list[str | None]:
+    return [c.as_of for c in extract(text, published=PUB, lang=lang)]
+
+
+def test_a_statement_dates_its_speakers_later_figures() -> None:
+    text = (
+        "قالت إدارة مخيم الهول، أمس، إن عدد قاطني المخيم بلغ 40 ألف شخص. "
+        "وأوضحت الإدارة أن 20 ألفاً منهم أطفال."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-05", "2024-04-05"]
+    text = (
+        "CENTCOM said on Monday that 300 ISIS fighters were killed in March. "
+        "CENTCOM added that 9,000 detainees remain in SDF prisons."
+    )
+    assert _as_ofs(text, "en") == ["2024-03", "2024-04-01"]
+
+
+def test_a_present_or_unnamed_statement_is_current() -> None:
+    text = (
+        "CENTCOM said on Monday that 300 ISIS fighters were killed in March. "
+        "CENTCOM estimates that some 2,500 fighters remain at large."
+    )
+    assert _as_ofs(text, "en") == ["2024-03", "2024-04-06"]
+    text = (
+        "أعلنت وزارة الهجرة والمهجرين العراقية، أمس، وصول 94 عائلة من مخيم الهول. "
+        "وقال مصدر في الوزارة إن 500 عائلة أخرى تنتظر دورها."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-05", "2024-04-06"]
+
+
+def test_another_speakers_event_is_not_dated_by_the_sentence_before() -> None:
+    text = (
+        "أعلنت قوات سوريا الديمقراطية، الأحد، مقتل 121 من مقاتليها. "
+        "وقال المرصد السوري لحقوق الإنسان إن حصيلة القتلى تتجاوز 500 شخص."
+    )
+    assert _as_ofs(text, "ar") == ["2024-03-31", "2024-04-06"]
+
+
+def test_a_time_right_after_a_figure_is_its_own() -> None:
+    text = (
+        "The camp's population swelled from fewer than 10,000 last December "
+        "to upwards of 73,000 at its peak in April."
+    )
+    assert _as_ofs(text, "en") == ["2023-12", "2024-04"]
+
+
+def test_a_sentence_without_figures_passes_on_its_most_precise_time() -> None:
+    text = (
+        "غادرت دفعة جديدة من العائلات العراقية مخيم الهول صباح الثلاثاء، وهي الثانية خلال "
+        "الشهر الجاري. وقال مصدر إن الدفعة ضمت 150 عائلة."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-02"]
+
+
+def test_a_time_of_another_reported_clause_is_not_the_figures() -> None:
+    text = (
+        "وأوضح المسؤول أن عدد العائدين منذ انطلاق العملية بلغ أكثر من عشرة آلاف شخص، موزعين "
+        "على ما يزيد على ألفين وخمسمئة عائلة، وأن الدفعة الحالية هي الثانية عشرة خلال العام الجاري."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-06", "2024-04-06"]
+
+
+def test_a_plan_marks_only_the_figures_of_its_clause() -> None:
+    text = (
+        "وتقول بغداد إنها تسعى إلى إفراغ مخيم الهول بحلول نهاية العام المقبل، فيما لا يزال "
+        "نحو 18 ألف عراقي يقيمون فيه."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-06"]
+    assert _as_ofs("The new prison will hold up to 5,000 detainees.", "en") == [None]
+
+
+def test_a_time_right_after_the_next_figure_is_its_own() -> None:
+    text = "وفي عام 2023، قتل في مخيم الهول 300 شخص مقابل 200 في 2022."
+    assert _as_ofs(text, "ar") == ["2023", "2022"]
+
+
+def test_a_statement_time_before_the_verb_or_before_the_speech() -> None:
+    text = (
+        "On Monday, CENTCOM said 300 fighters were killed in March. "
+        "CENTCOM added that 9,000 detainees remain in SDF prisons."
+    )
+    assert _as_ofs(text, "en") == ["2024-03", "2024-04-01"]
+    text = (
+        "وقالت سنتكوم في بيان صدر الاثنين إن 300 مقاتل قتلوا الشهر الماضي. "
+        "وأضافت أن 9 آلاف معتقل ما زالوا في سجون قسد."
+    )
+    assert _as_ofs(text, "ar") == ["2024-03", "2024-04-01"]
+
+
+def test_a_period_since_runs_to_the_statement_before_it() -> None:
+    text = (
+        "A State Department spokesperson said earlier this month that the United States had "
+        "spent roughly $117 million on the camp since 2021."
+    )
+    assert _as_ofs(text, "en") == ["2024-04"]
+
+
+def test_a_sentence_told_by_no_one_goes_on_with_the_statement_before() -> None:
+    text = (
+        "The SDF holds roughly 9,000 suspects, an SDF spokesman said on Monday. "
+        "The largest prison alone holds about 4,000 inmates."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-01"]
+    text = (
+        "The SDF holds roughly 9,000 suspects, an SDF spokesman said on Monday. "
+        "A US general said the group was degraded. "
+        "The largest prison alone holds about 4,000 inmates."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-06"]

@@ -2,9 +2,11 @@
 the `claims.time` table of claims.toml).
 
 date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-word] year]
+          | [day-word] day [link] (this-month | last-month)      ("الثالث من الشهر الجاري")
           | month day [, year]                                   (English)
 month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this)
-part     := (quarter|half) ordinal [link] year-ref | ordinal (quarter|half) link year-ref
+part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref
+part-word := quarter | half | N months ("the first eight months of the year")
 edge     := (start-of|end-of) [link] year-ref
 year     := year-cue YYYY
 relative := today | yesterday | last month | this year | ...        weekday := [day-word] weekday
@@ -65,6 +67,7 @@ class _Grammar:
     parts: _Names
     rel: dict[str, str]
     quarter: re.Pattern[str]
+    spans: _Names  # part words of `months_part`: folded form -> size in months
     last: re.Pattern[str]
     start_of: re.Pattern[str]
     end_of: re.Pattern[str]
@@ -83,6 +86,7 @@ class _Grammar:
     # Quick tests, each a necessary condition of the search it guards (no form folds to ""):
     opener_ends: frozenset[str]  # last letters of the since/from words (`since`, `from_`)
     not_after_ends: frozenset[str]  # last letters of the `not_after` words
+    not_after_len: int  # how far back a `not_after` word (with clitics and a space) may begin
     since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
     same_words: tuple[str, ...]  # a word of each form of `same` (see `_anchors`)
     future_words: tuple[str, ...]  # the same for `future`
@@ -124,6 +128,7 @@ def grammar(lang: str) -> _Grammar:
     rel_year = (
         rf"(?:(?:{year_w})\s+(?:{last}|{this})|(?:{this})\s+(?:{year_w})|(?:{last})\s+(?:{year_w}))"
     )
+    relmonth = _alt([*t["relative"].get("this_month", []), *t["relative"].get("last_month", [])])
     relw = _alt(
         list(t["relative"].get("today", [])) + [f for k, v in t["relative"].items() for f in v]
     )
@@ -132,10 +137,12 @@ def grammar(lang: str) -> _Grammar:
     yrel = rf"(?:{rel_year}|{_alt(t.get('the_year', []))}(?!\s+(?:{last}|{this}|{nxt})))"
     # An optional part is written `(?:x|)`: it matches as `(?:x)?` and stdlib re runs it faster.
     yref = rf"(?:(?:{year_w}\s+|)(?P<{{n}}y>{year})|(?P<{{n}}r>{yrel}))"
-    partw = _alt(t["quarter"] + t["half"])
+    spans = _table(t.get("months_part", {}))
+    partw = _alt(t["quarter"] + t["half"] + list(spans))
     pord = _alt([f for v in t["part_ordinals"].values() for f in v])
     part_art = _alt(t.get("part_articles", []))
     markers = _alt(t["markers"] + t["since"] + t["from"] + t["until"] + t["start_of"] + t["end_of"])
+    glued = _alt([f for f in t["markers"] if f.endswith("-")])  # "mid-2022", "mid-July"
     S = r"\s+"
     sep = r"\s*[,\u060c]?\s*"
     alts = [
@@ -144,6 +151,8 @@ def grammar(lang: str) -> _Grammar:
         rf"(?P<dd>\d{{1,2}}(?:st|nd|rd|th|)|{dayord}){S}(?:{link}{S}|)(?:{month_w}{S}|)"
         rf"(?P<dm>{month})(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<dy>{year})|)"
         rf"(?:{S}\({month}\)|))",
+        # day of this or last month
+        rf"(?P<rdate>(?:{day_w}{S}|)(?P<rdd>\d{{1,2}}|{dayord}){S}(?:{link}{S}|)(?P<rmon>{relmonth}))",
         # month day[, year] (English)
         rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th|)(?!\d)(?:{sep}(?P<mdy>{year})|))",
         # part of a year
@@ -158,7 +167,7 @@ def grammar(lang: str) -> _Grammar:
         + yref.format(n="e")
         + ")",
         # month [year | rel-year | last | this]
-        rf"(?P<month>(?:(?P<mmark>(?:{markers}|{month_w}){S}(?:{month_w}{S}|))|)"
+        rf"(?P<month>(?:(?P<mmark>(?:{markers}|{month_w}){S}(?:{month_w}{S}|)|{glued})|)"
         rf"(?:(?P<mlb>{last}){S}|)(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
         rf"(?:{S}\({month}\)|)"
         rf"(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<my>{year})"
@@ -166,9 +175,9 @@ def grammar(lang: str) -> _Grammar:
         # relative words
         rf"(?P<rel>{relw})",
         # weekday
-        rf"(?P<wd>(?:{day_w}{S}|)(?P<wdn>{weekday}))",
+        rf"(?P<wd>(?:(?P<wlb>{last}){S}|)(?:{day_w}{S}|)(?P<wdn>{weekday})(?:{S}(?P<wla>{last})|))",
         # year with a cue
-        rf"(?P<year>(?:{year_w}|{markers}){S}(?P<yy>{year}))",
+        rf"(?P<year>(?:(?:{year_w}|{markers}){S}|{glued})(?P<yy>{year}))",
     ]
     # Every alternative begins with one of these words or a digit: a cheap test run first.
     lead_forms = (
@@ -180,6 +189,7 @@ def grammar(lang: str) -> _Grammar:
             *months,
             *t["quarter"],
             *t["half"],
+            *spans,
         ]
         + [f for v in t["part_ordinals"].values() for f in v]
         + [*t["start_of"], *t["end_of"], *t["markers"], *t["since"], *t["from"], *t["until"]]
@@ -205,6 +215,7 @@ def grammar(lang: str) -> _Grammar:
         parts=parts,
         rel=rel,
         quarter=re.compile(_alt(t["quarter"])),
+        spans=spans,
         last=re.compile(last),
         start_of=re.compile(_alt(t["start_of"])),
         end_of=re.compile(_alt(t["end_of"])),
@@ -226,6 +237,7 @@ def grammar(lang: str) -> _Grammar:
         future=future,
         opener_ends=frozenset(f[-1] for f in _folded(t["since"] + t["from"]) if f),
         not_after_ends=frozenset(f[-1] for f in _folded(t.get("not_after", [])) if f),
+        not_after_len=max((len(f) for f in _folded(t.get("not_after", []))), default=0) + 4,
         since_words=tuple({f.split()[0] for f in _folded(t["since"]) if f}),
         same_words=_anchors(same),
         future_words=_anchors(future),
@@ -292,6 +304,13 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         else:
             y = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
         return _day(s, e, y, month, day)
+    if kind == "rdate":
+        rdd = m.group("rdd")
+        day = _lookup(g.days, rdd) or int(_NON_DIGIT.sub("", rdd) or 0)
+        first = pub.replace(day=1)
+        if g.rel.get(_key(m.group("rmon"))) == "last_month":
+            first = (first - timedelta(days=1)).replace(day=1)
+        return _day(s, e, first.year, first.month, day) if 1 <= day <= 31 else None
     if kind == "mdate":
         month = _lookup(g.months, m.group("mdm"))
         day = int(m.group("mdd"))
@@ -307,7 +326,7 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         n = "p" if kind == "part" else "q"
         pw = m.group("pw") or m.group("pw2")
         po = _lookup(g.parts, m.group("po") or m.group("po2")) or 1
-        size = 3 if g.quarter.fullmatch(_key(pw)) else 6
+        size = 3 if g.quarter.fullmatch(_key(pw)) else (_lookup(g.spans, pw) or 6)
         last_m = min(12, po * size)
         first_m = last_m - size + 1
         if m.group(f"{n}y"):
@@ -353,6 +372,8 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         if not wd:
             return None
         back = (pub.isoweekday() - wd) % 7
+        if back == 0 and (m.group("wlb") or m.group("wla")):  # "last Friday" said on a Friday
+            back = 7
         return TimeExpr(s, e, (pub - timedelta(days=back)).isoformat(), None, "weekday", False)
     if kind == "year":
         return TimeExpr(s, e, m.group("yy"))
@@ -393,6 +414,8 @@ def _relative_value(key: str, pub: date) -> tuple[str, str] | None:
         return (pub - timedelta(days=1)).isoformat(), "relative"
     if key == "day_before_yesterday":
         return (pub - timedelta(days=2)).isoformat(), "relative"
+    if key.startswith("days_ago_"):  # "قبل يومين", "three days ago"
+        return (pub - timedelta(days=int(key.rsplit("_", 1)[1]))).isoformat(), "relative"
     if key == "last_week":
         return (pub - timedelta(days=7)).strftime("%Y-%m"), "relative"
     if key == "this_week":
@@ -444,6 +467,13 @@ def find_times(
                 out.append(TimeExpr(o_start, end.fend, end.value, a.value, "period"))
                 i += 2 if end is not None and end.kind != "tail" else 1
                 continue
+        elif _is_month(a):
+            # "in September and October", "خلال شهري أيلول وتشرين الأول": to the second's end
+            end = _period_end(g, ftext, a, None, published)
+            if end is not None:
+                out.append(TimeExpr(a.fstart, end.fend, end.value, a.start or a.value, "period"))
+                i += 1
+                continue
         hi = min(a.fend, a.fstart + 8)
         k = bisect_left(since_at, lo)
         if k < len(since_at) and since_at[k] < hi:  # `since_any` needs one in ftext[lo:hi]
@@ -469,6 +499,13 @@ def find_times(
     return out
 
 
+def _is_month(t: TimeExpr) -> bool:
+    """Return whether `t` is one month (YYYY-MM, or a whole month as a period)."""
+    if t.kind == "point":
+        return t.value is not None and len(t.value) == 7
+    return t.kind == "period" and t.start is not None and t.start[:7] == (t.value or "")[:7]
+
+
 def _last_letter(text: str, start: int, end: int) -> str:
     """Return the last letter of `text[start:end]` that is not a space ("" if none)."""
     j = end - 1
@@ -491,7 +528,7 @@ def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
         t = _resolve(g, m, s, pub)
         if t is None:
             continue
-        lo = max(0, s - 12)
+        lo = max(0, s - g.not_after_len)
         if _last_letter(ftext, lo, s) in g.not_after_ends and g.not_after.search(ftext[lo:s]):
             continue
         out.append(t)

@@ -19,7 +19,7 @@ from claimtrack.extract.asof import TimeExpr, find_times
 from claimtrack.extract.entities import Gazetteer, Mention, find_mentions
 from claimtrack.extract.normalize import fold
 from claimtrack.extract.sentences import split_clauses, split_sentences
-from claimtrack.extract.speakers import SpeakerTrack
+from claimtrack.extract.speakers import SpeakerTrack, speech_verbs
 from claimtrack.model import Claim, Kind, Metric, Numeral
 
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
@@ -42,6 +42,8 @@ class _Words:
     joins: frozenset[str]  # "and": joins two figures of one metric
     glued_join: re.Pattern[str]  # a conjunction written onto the next word ("و"), then that word
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
+    fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
+    opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
 
 
 @cache
@@ -52,6 +54,8 @@ def _words(lang: str) -> _Words:
         joins=frozenset(lexicon.fold_form(f) for f in data["joins"]["words"]),
         glued_join=re.compile(f"(?:{'|'.join(glued)})." if glued else "(?!)"),
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
+        fresh=lexicon.words(data["time"].get("fresh", [])),
+        opens=lexicon.words(data["speakers"]["opens"]),
     )
 
 
@@ -112,17 +116,26 @@ def build_claims(
     claims: list[Claim] = []
     sources: list[TimeExpr | None] = []
     anchor: str | None = None  # as-of of the previous sentence
+    anchor_speaker: str | None = None  # the speaker of that sentence
+    stated: tuple[str, str] | None = None  # (speaker, day) of the last dated statement
+    prev_teller: str | None = None  # who tells the sentence before (see `teller`)
+    prev_si = -1  # that sentence
     last_claim: Claim | None = None
     ti = 0  # times before this one are accounted for
     speakers = SpeakerTrack(ft, sentences, lambda a, b: text[slice(*folded.span(a, b))], lang=lang)
     for si, figs in groups:
         s, e = sentences[si]
         t0 = bisect_left(t_starts, s, ti)
-        for t in times[ti:t0]:  # a sentence without figures passes its last explicit time on
+        # A sentence without figures passes its most precise explicit time on (the last of
+        # those): "left the camp on Tuesday morning, the second convoy this month".
+        in_sent = -1  # the sentence whose time `anchor` now is
+        for t in times[ti:t0]:
             if t.kind not in ("same", "now") and t.value:  # "future" has no value
                 j = bisect_right(starts, t.fstart) - 1
                 if j >= 0 and t.fstart < sentences[j][1]:
-                    anchor = t.value
+                    if j == in_sent and anchor and len(t.value) < len(anchor):
+                        continue
+                    anchor, anchor_speaker, in_sent = t.value, None, j
         ti = bisect_left(t_starts, e, t0)
         sent_times = times[t0:ti]
         mi = bisect_right(m_ends, s)
@@ -140,15 +153,51 @@ def build_claims(
         # right after a speech verb; the semicolons' offsets.
         times_in: list[tuple[TimeExpr, int]] = []
         speech: list[TimeExpr] = []
+        said: list[TimeExpr] = []
         speech_at: set[int] = set()
         semis: list[int] = []
         if sent_times:
             times_in = [(t, _clause_of(clauses, clause_starts, t.fstart)) for t in sent_times]
+            # a clause with a time that opens another reported statement ("وأن", "and that")
+            held.update(
+                tc
+                for _t, tc in times_in
+                if tc not in held and tc >= 0 and _opens(ft, *clauses[tc], words)
+            )
             speech = [
                 t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
             ]
             speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
+            # (a sentence with no speaker has no speech verb that names one)
+            verbs = speech_verbs(lang).find(ft, s, e) if speaker is not None else []
+            said = [
+                t
+                for t in sent_times
+                if verbs
+                and t.value
+                and t.kind not in ("same", "now", "since")
+                and _stated(ft, (s, e), t, lang, figs, verbs)
+            ]
+            speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
+            if speaker is not None and said:
+                stated = (speaker, said[0].value)
+        # With no time of its own, a figure of the speaker of the last dated statement takes
+        # its day ("said on Monday ... He added that ..."); an event takes the last sentence's
+        # time unless another speaker states it.
+        # (a sentence with no speech verb goes on with the teller of the sentence before,
+        # unless one between them, without figures, has a speech verb)
+        teller = speaker
+        if speaker is None and not speech_verbs(lang).has(ft, s, e):
+            gap = sentences[prev_si][1] if prev_si >= 0 else s
+            teller = prev_teller if not speech_verbs(lang).has(ft, gap, s) else None
+        prev_teller, prev_si = teller, si
+        said_day = stated[1] if stated and teller is not None and teller == stated[0] else None
+        if said_day and words.fresh.has(ft, s, figs[0].fstart):
+            said_day = None
+        event_anchor = anchor
+        if speaker is not None and anchor_speaker is not None and speaker != anchor_speaker:
+            event_anchor = None
         prev_metric: Metric | None = None
         prev_unit: str | None = None
         sent_claim: Claim | None = None
@@ -168,6 +217,17 @@ def build_claims(
                 prev_close = 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3) and any(
                     w in words.joins or words.glued_join.match(w) for w in gap
                 )
+            # the times right after the figures before and after: theirs, when this one has
+            # another ("from 10,000 last December to 73,000 in April", "300 مقابل 200 في 2022")
+            owned = set()
+            if len(sent_times) > 1 and len(figs) > 1:  # (else nothing to choose between)
+                for end in (
+                    prev_end if k else None,
+                    figs[k + 1].fend if k + 1 < len(figs) else None,
+                ):
+                    j = bisect_left(t_starts, end, t0, ti) if end is not None else ti
+                    if j < ti and _right_after(ft, end, times[j]):  # (only the first can be)
+                        owned.add(times[j].fstart)
             prev_end = fig.fend
             if reading.drop:
                 continue
@@ -199,7 +259,8 @@ def build_claims(
                 )  # fmt: skip
             as_of, as_of_start, src = _as_of(
                 fig, ci, metric, (cs, ce), (s, e), semis, times_in, speech, anchor, pub,
-                held, speech_at,
+                held, speech_at, event_anchor=event_anchor, said_day=said_day, said=said,
+                owned=owned,
             )  # fmt: skip
             o_start, o_end = fig.num.start, fig.num.end
             claim = Claim(
@@ -223,7 +284,7 @@ def build_claims(
             last_claim = sent_claim = claim
             sent_anchor = as_of
         if sent_anchor is not None:
-            anchor = sent_anchor
+            anchor, anchor_speaker = sent_anchor, speaker
     return _refine(claims, sources, times)
 
 
@@ -243,6 +304,77 @@ def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     words = ft[s:pos].split()
     lo = pos - len(" ".join(words[-3:])) - 1 if words else pos
     return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
+
+
+def _stated(
+    ft: str,
+    sentence: tuple[int, int],
+    t: TimeExpr,
+    lang: str,
+    figs: list[_Figure],
+    verbs: list[lexicon.Hit],
+) -> bool:  # (`figs` and `verbs`, the sentence's, in text order)
+    """Return whether time `t` is when a statement was made: a speech verb stands in the
+    eight words before it with no figure and no word opening the reported speech between
+    them ("قالت الإدارة، أمس، إن", "said on Monday"), or in the four words after it when no
+    figure of the sentence comes before that verb ("On Monday, CENTCOM said 300 ...")."""
+    s, e = sentence
+    pos = t.fstart
+    lo = max(s, pos - 300)  # (eight words fit in 300 characters but for the longest)
+    words = ft[lo:pos].split()
+    lo = max(lo, pos - len(" ".join(words[-8:])) - 1 if words else pos)
+    i = bisect_right(verbs, pos, key=lambda v: v.start) - 1
+    while i >= 0 and verbs[i].end > pos:
+        i -= 1
+    if i >= 0 and verbs[i].start >= lo:
+        v = verbs[i]
+        k = bisect_left(figs, pos, key=lambda f: f.fstart) - 1  # the last figure before `pos`
+        if not (k >= 0 and figs[k].fend > v.start) and not (_words(lang).opens.has(ft, v.end, pos)):
+            return True
+    after = ft[t.fend : min(e, t.fend + 120)].split()[:4]
+    hi = min(e, t.fend + len(" ".join(after)) + 2 if after else t.fend)
+    j = bisect_left(verbs, t.fend, key=lambda v: v.start)
+    if j == len(verbs) or verbs[j].end > hi:
+        return False
+    # (before every figure of the sentence: a figure's time stands after it)
+    return figs[0].fstart >= verbs[j].start
+
+
+def _opens(ft: str, a: int, b: int, words: _Words) -> bool:
+    """Return whether the clause `ft[a:b]` begins with a word opening reported speech,
+    after a join at most ("وأن الدفعة", "and that the camp")."""
+    toks = ft[a : min(b, a + 40)].split(maxsplit=2)[:2]
+    if not toks:
+        return False
+    p = ft.index(toks[0], a)
+    if words.opens.match_at(ft, p) is not None:
+        return True
+    if len(toks) == 2 and toks[0] in words.joins:
+        return words.opens.match_at(ft, ft.index(toks[1], p + len(toks[0]))) is not None
+    return False
+
+
+def _pool(
+    real: list[TimeExpr],
+    fig: _Figure,
+    clause: tuple[int, int],
+    semis: list[int],
+    sentence: tuple[int, int],
+) -> list[TimeExpr]:
+    """Return the times of `real` in the figure's clause, else in its part between
+    semicolons, else in the earlier parts of its sentence."""
+    a, b = clause
+    pool = [t for t in real if a <= t.fstart < b]
+    if real and not pool:
+        a, b = _segment(semis, *sentence, fig.fstart)
+        pool = [t for t in real if a <= t.fstart < b] or [t for t in real if t.fstart < b]
+    return pool
+
+
+def _right_after(ft: str, pos: int, t: TimeExpr) -> bool:
+    """Return whether time `t` follows `pos` (the end of a figure) with one word at most
+    between them (its noun): the time of that figure."""
+    return pos <= t.fstart and len(ft[pos : t.fstart].split()) <= 1
 
 
 def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
@@ -278,6 +410,11 @@ def _as_of(
     pub: str | None,
     fig_clauses: set[int],
     speech_at: set[int],
+    *,
+    event_anchor: str | None,
+    said_day: str | None,
+    owned: set[int] | None = None,
+    said: list[TimeExpr] | None = None,
 ) -> tuple[str | None, str | None, TimeExpr | None]:
     """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
     none) of the sentence `sentence` (start, end; `semis`: its semicolons' offsets);
@@ -286,35 +423,43 @@ def _as_of(
 
     A time after the figure in another clause that holds a figure of its own is that
     figure's; the figure's clause wins over its part between semicolons, and that over the
-    sentence. With no time, an event takes the last sentence's (`anchor`), else the
-    publication date."""
+    earlier parts of the sentence (a later part is another statement). With no time, an event
+    takes the last sentence's (`event_anchor`: none when another speaker states it), else a
+    figure of the last dated statement's speaker its day (`said_day`), else the publication
+    date ("the same time": `anchor`)."""
     real = [
         t
         for t, tc in timed
         if t.kind != "same"
+        and not (t.kind == "future" and metric == Metric.FUNDING)  # a pledge: dated when made
+        and not (t.kind == "future" and tc != ci)  # a plan marks the figures of its clause
         and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in fig_clauses)
     ]
     if speech_at:
         talk = [t for t in real if t.fstart in speech_at]
         if len(talk) < len(real):
             real = [t for t in real if t.fstart not in speech_at]
-    if real:
-        a, b = clause
-        pool = [t for t in real if a <= t.fstart < b]
-        if not pool:
-            a, b = _segment(semis, *sentence, fig.fstart)
-            pool = [t for t in real if a <= t.fstart < b] or real
+    pool = []
+    if real and owned:  # another figure's own time only when there is no other
+        pool = _pool([t for t in real if t.fstart not in owned], fig, clause, semis, sentence)
+    if real and not pool:
+        pool = _pool(real, fig, clause, semis, sentence)
+    if pool:
         t = pool[0]
         if len(pool) > 1:
             t = min(pool, key=lambda t: _dist(t.fstart, t.fend, fig.fstart, fig.fend))
-        if t.kind == "since":
-            end = speech[-1].value if speech else pub
+        if t.kind == "since":  # to the statement before it ("said earlier this month that
+            # ... had spent $117 million since 2021"), else the day of speaking, else `pub`
+            before = [x for x in said or () if x.fend <= t.fstart]
+            end = before[-1].value if before else speech[-1].value if speech else pub
             return end, t.start, t
         return t.value, t.start, t
     if any(t.kind == "same" for t, _ in timed) and anchor:
         return anchor, None, None
-    if metric in _EVENTS and anchor:
-        return anchor, None, None
+    if metric in _EVENTS and event_anchor:
+        return event_anchor, None, None
+    if said_day:
+        return said_day, None, None
     return pub, None, None
 
 

@@ -1,10 +1,15 @@
 """Metric and unit of a figure, from the counted noun and the words around it (data: claims.toml).
 
 cue    := a word of `claims.cues.<metric>.before` shortly before the number, or of `.after`
-          shortly after it; the nearest wins (before on a tie); a repatriation word after a
-          modal ("تتطلب إعادة", "must bring back") is no cue.
+          shortly after it; the nearest wins (before on a tie, but a detainee noun right
+          after the number beats a transfer, capture or residence word right before it); a
+          repatriation word after a modal ("تتطلب إعادة", "must bring back") is no cue. The
+          after-cue is read past the next figure joined by "and" ("36 women and 59 children
+          were returned") or, with no cue at all, past an apposition ("73 people, two of them
+          children, were killed").
 unit   := the first counted noun after the number (skipping `skip` words): person, family,
-          operation, country, ton, km; a function word or nothing means person; else other.
+          operation, country, ton, km; a function word or nothing means person; else other
+          ("14 were raids": an operation noun after a copula).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
-from claimtrack.model import Kind, Metric, Numeral
+from claimtrack.model import Kind, Metric, Numeral, Qualifier
 
 if TYPE_CHECKING:
     from claimtrack.extract.entities import Gazetteer
@@ -27,6 +32,12 @@ _WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[
 _STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
 _NUMERIC = re.compile(r"[0-9,.\s]*")  # a span of these holds no word that is not a number
 _EARLIER_EVENTS = ("killed", "captured", "repatriated")
+# An apposition between a figure and its verb: commas, spaced dashes, brackets; a sentence end.
+_APPOSITION = re.compile(r",(?<!\d,)|,(?!\d)|[\u060c()]|\s[-\u2013\u2014]\s")
+_SEPARATOR = re.compile(r"[,\u060c()\-\u2013\u2014]")  # (a quick test: one may begin here)
+_SENTENCE_END = re.compile(r"[;:!?\u061b\u061f]|\.(?!\d)")
+_SEGMENT_REACH = 120  # characters of a part of an apposition
+_HEAD_REACH = 60  # characters of the number's noun phrase before an apposition
 # A subgroup of these figures keeps their metric ("12,000 detainees, among them 2,000 foreigners").
 _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 # A subgroup of a camp's total is `other`; money and shares are never passed to a count.
@@ -34,6 +45,7 @@ _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
 _METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
 _MAX_NOUNS = 100_000  # bounds `Rules.nouns`
+_MAX_AGE = 18  # "children under 12": an age, not a count
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -61,6 +73,8 @@ class Rules:
     loose_anaphor: lexicon.Lexicon  # `lexicon.loose` forms, to skip long searches (`Seen`)
     loose_events: lexicon.Lexicon
     digit_units: bool  # a `units` form begins with a digit (proclitics never do)
+    joins: frozenset[str]  # "and" (`claims.joins`): "36 women and 59 children were returned"
+    copula: lexicon.Lexicon  # "14 were raids": the noun after it can be the counted one
     # `_noun` answers, filled as figures are read (up to `_MAX_NOUNS`: a prefix form's
     # word or a phrase's spacing can vary without end)
     nouns: dict[str, tuple[bool, bool, bool]] = field(
@@ -131,6 +145,10 @@ def _compile(lang: str, extra: dict) -> Rules:
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
         digit_units=any(form[0].isdigit() for form in units_lex.keys),
+        copula=lexicon.words(data["copula"]["forms"]),
+        joins=frozenset(
+            lexicon.fold_form(f) for f in [*data["joins"]["words"], *data["joins"]["glued"]]
+        ),
     )
 
 
@@ -220,6 +238,17 @@ def read(
         and r.rhetoric.has(ftext, _start_of(last, 6, floor), min(ceil, fend + 40))
     ):
         drop = True
+    if (
+        kind == Kind.COUNT
+        and num.qualifier == Qualifier.UNDER
+        and num.value <= _MAX_AGE
+        and last
+        and (
+            r.subgroup_nouns.match_at(ftext, last[0][0]) is not None
+            or r.copula.match_at(ftext, last[0][0]) is not None
+        )
+    ):  # an age: "boys under 18", "83 percent of them are under 12"
+        drop = True
     is_linked = False
     if floor > sentence_start:  # only a figure after another can be its subgroup
         next2 = _first_words(ftext, fend, stop, 2)
@@ -268,6 +297,11 @@ def read(
         if key == "function":
             if r.others.has(ftext, ws, end):
                 is_others = True
+            elif (
+                r.copula.match_at(ftext, ws) is not None  # (only `skip` words before it)
+                and _counts_operations(r, ftext, end, stop)  # "14 were partnered raids"
+            ):
+                unit, has_noun = "operation", True
             break
         unit, has_noun = key, True
         noun_is = _noun(r, ftext, ws, end)
@@ -294,17 +328,32 @@ def read(
         if start < clause_start:  # in an earlier clause: a cue after the number wins
             cue_dist += AFTER_WORDS + 1
         break
-    # Cues after, within the clause.
+    # Cues after, within the clause; past the next figure when only a counted noun and "and"
+    # stand between them ("36 women and 59 children were brought home").
     alt_cue: str | None = None
-    h = r.after.first(ftext, fend, stop)
+    after_stop = stop
+    if ceil < clause_end and _joined_next(r, ftext, fend, ceil):
+        # (as far as a cue can count: a few words more than AFTER_WORDS for a phrase)
+        reach = _first_words(ftext, fend, clause_end, AFTER_WORDS + 4)
+        after_stop = reach[-1][1] if len(reach) == AFTER_WORDS + 4 else clause_end
+    h = r.after.first(ftext, fend, after_stop)
+    near_after = False  # an after-cue within AFTER_WORDS words
     if h is not None:
         # Words from the number to the cue (more than AFTER_WORDS: too far).
-        words_after = _first_words(ftext, fend, stop, AFTER_WORDS + 1)
+        words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
         dist = sum(ws < h.start for ws, _we in words_after)
+        if h.key == "detainees" and dist == 0:  # "20 prisoners escaped", "5 detainees died"
+            h2 = r.after.first(ftext, h.end, after_stop)
+            if h2 is not None and h2.key in ("killed", "other"):
+                d2 = sum(ws < h2.start for ws, _we in words_after)
+                if d2 <= 3:
+                    h, dist = h2, d2
         if h.key == "past":
             h = None
         elif h.key == "residence":  # "are held in SDF prisons": the place decides
-            h2 = r.after.first(ftext, h.end, stop)
+            h2 = r.after.first(ftext, h.end, after_stop)
+            if h2 is None or h2.key != "detainees":  # "remain in SDF-run detention facilities"
+                h2 = r.before.first(ftext, h.end, after_stop)
             if (
                 h2 is not None
                 and h2.key == "detainees"
@@ -312,11 +361,25 @@ def read(
             ):
                 h = h2
         if h is not None and dist <= AFTER_WORDS:
-            if dist < cue_dist:
+            if dist < cue_dist or (
+                # "نقلت 150 معتقلاً", "holds 3,000 prisoners": people held, moved or taken
+                dist == cue_dist == 0
+                and h.key == "detainees"
+                and cue in ("repatriated", "captured", "residence")
+                and (r.units.match_at(ftext, h.start) or ("",))[0] == "person"
+            ):
                 alt_cue = cue if cue in EVENTS else None
                 cue, cue_dist = h.key, dist
             elif h.key in EVENTS:
                 alt_cue = h.key
+            near_after = True
+    if not near_after and cue_dist > AFTER_WORDS:
+        # "At least 73 people, two of them children, have been killed": the verb after an
+        # apposition (no cue of the figure's own clause before it, none near after it).
+        key = _across_apposition(r, ftext, fend)
+        if key is not None:
+            alt_cue = cue if cue in EVENTS else None
+            cue, cue_dist = key, AFTER_WORDS
     if (
         alt_cue is None
         and win_start > sentence_start
@@ -375,6 +438,69 @@ def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]
         if len(tail) > n:  # the first may be cut, the last n are whole
             return tail[: -n - 1 : -1]
     return _words(text, floor, end)[: -n - 1 : -1]
+
+
+def _counts_operations(r: Rules, ftext: str, start: int, stop: int) -> bool:
+    """Return whether the first counted noun after `start` (past `skip` words, up to four
+    words) is an operation ("[14 were] partnered raids")."""
+    for m in islice(_WORD.finditer(ftext, start, stop), 4):
+        hit = r.units.match_at(ftext, m.start())
+        if hit is None or hit[0] != "skip":
+            return hit is not None and hit[0] == "operation"
+    return False
+
+
+def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
+    """Return the metric named by an after-cue that opens the part of the sentence after an
+    apposition to the number ("73 people, two of them children, were killed", "95 citizens -
+    36 women and 59 children - were repatriated"); None when there is none.
+
+    The number's noun phrase holds only counted nouns and joins; an apposition holds a link
+    ("of them", "بينهم") or only figures, counted nouns, joins and bridges ("or"), up to seven
+    words."""
+    pos, first = fend, True
+    for _ in range(3):
+        # a longer part is no apposition; the number's noun phrase is four words at most
+        end = min(len(ftext), pos + (_HEAD_REACH if first else _SEGMENT_REACH))
+        if first and (quick := _SEPARATOR.search(ftext, pos, end)) is None:
+            return None
+        sep = _APPOSITION.search(ftext, max(pos, quick.start() - 1) if first else pos, end)
+        if sep is None and first:
+            return None
+        seg_end = sep.start() if sep else end
+        if (stop := _SENTENCE_END.search(ftext, pos, seg_end)) is not None:
+            seg_end, sep = stop.start(), None
+        words = [m.span() for m in islice(_WORD.finditer(ftext, pos, seg_end), 8)]
+        if not first and words:
+            h = r.after.first(ftext, words[0][0], words[min(2, len(words) - 1)][1])
+            if h is not None and h.start == words[0][0] and h.key not in ("residence", "past"):
+                return h.key
+        if sep is None:
+            return None
+        plain = len(words) <= (4 if first else 7) and all(
+            ftext[ws].isdigit()
+            or ftext[ws:we] in r.joins
+            or r.bridge.match_at(ftext, ws) is not None  # "73 families, or 300 people,"
+            or ((k := r.units.match_at(ftext, ws)) is not None and k[0] != "function")
+            for ws, we in words
+        )
+        if not (plain or (not first and r.links.has(ftext, pos, seg_end))):
+            return None
+        pos, first = sep.end(), False
+    return None
+
+
+def _joined_next(r: Rules, ftext: str, fend: int, ceil: int) -> bool:
+    """Return whether only a counted noun and a join word stand between a number ending at
+    `fend` and the next figure at `ceil` ("36 women and 59", "أربع نساء وثلاثة")."""
+    words = _first_words(ftext, fend, ceil, 4)
+    if not 1 <= len(words) <= 3 or ftext[slice(*words[-1])] not in r.joins:
+        return False
+    for ws, _we in words[:-1]:
+        hit = r.units.match_at(ftext, ws)
+        if hit is None or hit[0] == "function":
+            return False
+    return True
 
 
 def _start_of(last: list[tuple[int, int]], k: int, floor: int) -> int:

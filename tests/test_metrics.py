@@ -1,0 +1,100 @@
+"""Metrics: a sentence -> the metric (and unit) of its figures, in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimtrack.extract import extract
+
+PUB = date(2024, 4, 6)
+CASES = [
+    # (lang, sentence, the metric of each figure in order)
+    ("en", "In all, 36 women and 59 children were brought home.", ["repatriated"] * 2),
+    ("en", "About 1,400 Iraqi families had been moved to the Jeddah centre.", ["repatriated"]),
+    ("en", "The raids led to the detention of 215 others.", ["captured"]),
+    (
+        "en",
+        "More than 10,000 ISIS fighters remain in SDF-run detention facilities.",
+        ["detainees"],
+    ),
+    ("en", "The SDF runs 27 detention facilities.", ["other"]),
+    ("en", "The coalition conducted 40 operations; 14 were partnered raids.", ["operations"] * 2),
+    ("en", "Of those, 14 were children.", ["other"]),
+    ("en", "CENTCOM said 11 of them were partnered raids.", ["operations"]),
+    ("en", "Coalition aircraft conducted as many as 11 such operations.", ["operations"]),
+    ("en", "The SDF carried out 11 counter-ISIS operations.", ["operations"]),
+    ("en", "Britain gave 2.5 million pounds to the camps.", ["funding"]),
+    ("en", "The US transferred 150 detainees to Iraq.", ["detainees"]),
+    ("ar", "أعلنت سنتكوم أنها نقلت 150 معتقلاً من عناصر التنظيم إلى العراق.", ["detainees"]),
+    ("ar", "أعلنت السلطات احتجاز أكثر من 3000 سجين في سجن غويران.", ["detainees"]),
+    ("ar", "اعتقلت القوات 20 مشتبهاً.", ["captured"]),
+    (
+        "en",
+        "The al-Hol camp houses 40,000 people. Ghwayran prison holds more than 3,000 prisoners.",
+        ["camp_population", "detainees"],
+    ),
+    ("ar", "سلمت الإدارة الذاتية أربع نساء وثلاثة عشر طفلاً إلى وفد أسترالي.", ["repatriated"] * 2),
+    ("ar", "أربع نساء وثلاثة عشر طفلاً تمت إعادتهم.", ["repatriated"] * 2),
+    ("ar", "وصلت 62 عائلة عراقية إلى مخيم الجدعة قادمة من الهول.", ["repatriated"]),
+    ("ar", "لقي 62 طفلاً على الأقل حتفهم في المخيم.", ["killed"]),
+    ("ar", "وبلغ عدد العائلات العراقية العائدة 62 عائلة.", ["repatriated"]),
+    ("ar", "لقي 5 أشخاص مصرعهم في الهجوم.", ["killed"]),
+    ("ar", "فر 20 سجيناً من السجن.", ["other"]),
+    ("ar", "أطلقت الإدارة سراح 600 سجين.", ["other"]),
+    ("en", "20 prisoners escaped from the prison.", ["other"]),
+    ("en", "Five detainees died in the riot.", ["killed"]),
+    ("ar", "قدمت بريطانيا 500 ألف جنيه إسترليني للمخيم.", ["funding"]),
+    ("ar", "أعلنت الإدارة السماح بخروج الراغبين في مغادرته، وعددهم قرابة 25 ألف شخص.", ["other"]),
+    ("en", "The camp will allow all Syrians wishing to leave, some 25,000 people.", ["other"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "metrics"), CASES, ids=[c[1] for c in CASES])
+def test_metric(lang: str, text: str, metrics: list[str]) -> None:
+    claims = extract(text, published=PUB, lang=lang)
+    assert [c.metric.value for c in claims] == metrics
+
+
+APPOSITIONS = [
+    (
+        "en",
+        "At least 73 people, two of them children, have been killed in the camp.",
+        ["killed"] * 2,
+    ),
+    (
+        "en",
+        "In total, 95 citizens - 36 women and 59 children - were repatriated.",
+        ["repatriated"] * 3,
+    ),
+    (
+        "en",
+        "Some 547 Iraqi families, or 3,010 people, were repatriated from Roj.",
+        ["repatriated"] * 2,
+    ),
+    ("ar", "وصل 73 شخصاً، بينهم طفلان، غادروا المخيم أمس.", ["repatriated"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "metrics"), APPOSITIONS, ids=[c[1] for c in APPOSITIONS])
+def test_metric_across_an_apposition(lang: str, text: str, metrics: list[str]) -> None:
+    assert [c.metric.value for c in extract(text, published=PUB, lang=lang)] == metrics
+
+
+AGES = [
+    ("en", "Several hundred boys under 18 are also held."),
+    ("en", "Save the Children said 83 percent of them are under 12."),
+    ("ar", "ويقيم في المخيم أطفال دون 12 من العمر."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), AGES, ids=[c[1] for c in AGES])
+def test_an_age_under_a_limit_is_no_count(lang: str, text: str) -> None:
+    claims = extract(text, published=PUB, lang=lang)
+    assert all(c.qualifier.value != "under" for c in claims)
+
+
+def test_a_count_under_a_limit_stays() -> None:
+    (c,) = extract("Fewer than 10 children were repatriated.", published=PUB, lang="en")
+    assert (c.value, c.metric.value) == (10, "repatriated")
