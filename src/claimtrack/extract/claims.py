@@ -19,7 +19,8 @@ from claimtrack.extract.asof import TimeExpr, find_times
 from claimtrack.extract.entities import Gazetteer, Mention, find_mentions
 from claimtrack.extract.normalize import fold
 from claimtrack.extract.sentences import split_clauses, split_sentences
-from claimtrack.extract.speakers import SpeakerTrack, speech_verbs
+from claimtrack.extract.speakers import SpeakerTrack
+from claimtrack.extract.speakerwords import speech_verbs
 from claimtrack.model import Claim, Kind, Metric, Numeral
 
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
