@@ -158,6 +158,9 @@ ADVERSARIAL = {
     "dates": "12/",
     "mixed": "نحو 1,5 ألف و٢٠ مليون، ",
     "newlines": "1\n",
+    # a run-on "sentence" of statements with times and figures (the as-of choice per figure)
+    "said-yesterday": "قال أمس إن 5 ",
+    "since-year": "منذ 2019 بلغ 5 ",
 }
 
 

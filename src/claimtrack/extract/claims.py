@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import TypeVar
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon, metrics
@@ -25,7 +27,11 @@ from claimtrack.model import Claim, Kind, Metric, Numeral
 
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
 _EVENTS = (Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED, Metric.OPERATIONS)
+T = TypeVar("T")
 _SEMICOLON = re.compile("[;\u061b]")
+#: In a "sentence" longer than twice this (a run-on text with no full stops), a figure's
+#: time is looked for this many characters around it only, so time stays linear in its length.
+_TIME_REACH = 1000
 _CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
 
 
@@ -258,9 +264,14 @@ def build_claims(
                     main_camp=main_camp, main_n=main_n, main_org=main_org, origin=words.origin,
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
+            timed, said_near = times_in, said
+            if e - s > 2 * _TIME_REACH:  # a run-on "sentence": only the times near the figure
+                lo, hi = fig.fstart - _TIME_REACH, fig.fend + _TIME_REACH
+                timed = _near(times_in, lo, hi, key=lambda x: x[0].fstart)
+                said_near = _near(said, lo, hi, key=lambda t: t.fstart)
             as_of, as_of_start, src = _as_of(
-                fig, ci, metric, (cs, ce), (s, e), semis, times_in, speech, anchor, pub,
-                held, speech_at, event_anchor=event_anchor, said_day=said_day, said=said,
+                fig, ci, metric, (cs, ce), (s, e), semis, timed, speech, anchor, pub,
+                held, speech_at, event_anchor=event_anchor, said_day=said_day, said=said_near,
                 owned=owned,
             )  # fmt: skip
             o_start, o_end = fig.num.start, fig.num.end
@@ -298,11 +309,16 @@ def _last_of(
     return ms[i - 1] if i else None
 
 
+def _near(items: list[T], lo: int, hi: int, *, key: Callable[[T], int]) -> list[T]:
+    """Return the items of `items` (in text order by `key`) whose place is in lo..hi."""
+    return items[bisect_left(items, lo, key=key) : bisect_right(items, hi, key=key)]
+
+
 def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
     """Return whether a speech verb stands in the three words before `pos`."""
     from claimtrack.extract.speakerwords import speech_verbs
 
-    words = ft[s:pos].split()
+    words = ft[max(s, pos - 300) : pos].split()  # (three words fit in 300 characters)
     lo = pos - len(" ".join(words[-3:])) - 1 if words else pos
     return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
 
