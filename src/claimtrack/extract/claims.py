@@ -1,7 +1,8 @@
 """From numerals to claims: metric, unit, entity, as-of time, speaker and provenance.
 
 The text is folded once; sentences, entity mentions, time expressions and speakers are found
-once per article; each figure is then read against the sentence and clause that hold it.
+once per article; each figure is then read against the sentence and clause that hold it:
+its metric (`metrics`), camp or other entity (here), time (`claimtime`) and speaker (`speakers`).
 """
 
 from __future__ import annotations
@@ -9,14 +10,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import TypeVar
 
 from claimtrack import lang as _lang
-from claimtrack.extract import lexicon, metrics
+from claimtrack.extract import claimtime, lexicon, metrics
 from claimtrack.extract.asof import TimeExpr, find_times
 from claimtrack.extract.entities import Gazetteer, Mention, find_mentions
 from claimtrack.extract.normalize import fold
@@ -26,12 +25,7 @@ from claimtrack.extract.speakerwords import speech_verbs
 from claimtrack.model import Claim, Kind, Metric, Numeral
 
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
-_EVENTS = (Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED, Metric.OPERATIONS)
-T = TypeVar("T")
 _SEMICOLON = re.compile("[;\u061b]")
-#: In a "sentence" longer than twice this (a run-on text with no full stops), a figure's
-#: time is looked for this many characters around it only, so time stays linear in its length.
-_TIME_REACH = 1000
 _CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
 
 
@@ -169,12 +163,14 @@ def build_claims(
             held.update(
                 tc
                 for _t, tc in times_in
-                if tc not in held and tc >= 0 and _opens(ft, *clauses[tc], words)
+                if tc not in held
+                and tc >= 0
+                and claimtime.opens_clause(ft, *clauses[tc], words.opens, words.joins)
             )
             speech = [
                 t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
             ]
-            speech_at = {t.fstart for t in speech if _after_verb(ft, s, t.fstart, lang)}
+            speech_at = {t.fstart for t in speech if claimtime.after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
             # (a sentence with no speaker has no speech verb that names one)
             verbs = speech_verbs(lang).find(ft, s, e) if speaker is not None else []
@@ -184,7 +180,7 @@ def build_claims(
                 if verbs
                 and t.value
                 and t.kind not in ("same", "now", "since")
-                and _stated(ft, (s, e), t, lang, figs, verbs)
+                and claimtime.stated(ft, (s, e), t, figs, verbs, words.opens)
             ]
             speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
             if speaker is not None and said:
@@ -221,7 +217,7 @@ def build_claims(
             prev_close = False
             if prev_metric is not None:
                 gap = ft[prev_end : fig.fstart].split()
-                prev_close = 0 < len(gap) <= (6 if prev_metric in _EVENTS else 3) and any(
+                prev_close = 0 < len(gap) <= (6 if prev_metric in claimtime.EVENTS else 3) and any(
                     w in words.joins or words.glued_join.match(w) for w in gap
                 )
             # the times right after the figures before and after: theirs, when this one has
@@ -233,7 +229,9 @@ def build_claims(
                     figs[k + 1].fend if k + 1 < len(figs) else None,
                 ):
                     j = bisect_left(t_starts, end, t0, ti) if end is not None else ti
-                    if j < ti and _right_after(ft, end, times[j]):  # (only the first can be)
+                    if j < ti and claimtime.right_after(
+                        ft, end, times[j]
+                    ):  # (only the first can be)
                         owned.add(times[j].fstart)
             prev_end = fig.fend
             if reading.drop:
@@ -265,11 +263,13 @@ def build_claims(
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
             timed, said_near = times_in, said
-            if e - s > 2 * _TIME_REACH:  # a run-on "sentence": only the times near the figure
-                lo, hi = fig.fstart - _TIME_REACH, fig.fend + _TIME_REACH
-                timed = _near(times_in, lo, hi, key=lambda x: x[0].fstart)
-                said_near = _near(said, lo, hi, key=lambda t: t.fstart)
-            as_of, as_of_start, src = _as_of(
+            if (
+                e - s > 2 * claimtime.TIME_REACH
+            ):  # a run-on "sentence": only the times near the figure
+                lo, hi = fig.fstart - claimtime.TIME_REACH, fig.fend + claimtime.TIME_REACH
+                timed = claimtime.near(times_in, lo, hi, key=lambda x: x[0].fstart)
+                said_near = claimtime.near(said, lo, hi, key=lambda t: t.fstart)
+            as_of, as_of_start, src = claimtime.as_of(
                 fig, ci, metric, (cs, ce), (s, e), semis, timed, speech, anchor, pub,
                 held, speech_at, event_anchor=event_anchor, said_day=said_day, said=said_near,
                 owned=owned,
@@ -309,175 +309,10 @@ def _last_of(
     return ms[i - 1] if i else None
 
 
-def _near(items: list[T], lo: int, hi: int, *, key: Callable[[T], int]) -> list[T]:
-    """Return the items of `items` (in text order by `key`) whose place is in lo..hi."""
-    return items[bisect_left(items, lo, key=key) : bisect_right(items, hi, key=key)]
-
-
-def _after_verb(ft: str, s: int, pos: int, lang: str) -> bool:
-    """Return whether a speech verb stands in the three words before `pos`."""
-    from claimtrack.extract.speakerwords import speech_verbs
-
-    words = ft[max(s, pos - 300) : pos].split()  # (three words fit in 300 characters)
-    lo = pos - len(" ".join(words[-3:])) - 1 if words else pos
-    return bool(speech_verbs(lang).find(ft, max(s, lo), pos))
-
-
-def _stated(
-    ft: str,
-    sentence: tuple[int, int],
-    t: TimeExpr,
-    lang: str,
-    figs: list[_Figure],
-    verbs: list[lexicon.Hit],
-) -> bool:  # (`figs` and `verbs`, the sentence's, in text order)
-    """Return whether time `t` is when a statement was made: a speech verb stands in the
-    eight words before it with no figure and no word opening the reported speech between
-    them ("قالت الإدارة، أمس، إن", "said on Monday"), or in the four words after it when no
-    figure of the sentence comes before that verb ("On Monday, CENTCOM said 300 ...")."""
-    s, e = sentence
-    pos = t.fstart
-    lo = max(s, pos - 300)  # (eight words fit in 300 characters but for the longest)
-    words = ft[lo:pos].split()
-    lo = max(lo, pos - len(" ".join(words[-8:])) - 1 if words else pos)
-    i = bisect_right(verbs, pos, key=lambda v: v.start) - 1
-    while i >= 0 and verbs[i].end > pos:
-        i -= 1
-    if i >= 0 and verbs[i].start >= lo:
-        v = verbs[i]
-        k = bisect_left(figs, pos, key=lambda f: f.fstart) - 1  # the last figure before `pos`
-        if not (k >= 0 and figs[k].fend > v.start) and not (_words(lang).opens.has(ft, v.end, pos)):
-            return True
-    after = ft[t.fend : min(e, t.fend + 120)].split()[:4]
-    hi = min(e, t.fend + len(" ".join(after)) + 2 if after else t.fend)
-    j = bisect_left(verbs, t.fend, key=lambda v: v.start)
-    if j == len(verbs) or verbs[j].end > hi:
-        return False
-    # (before every figure of the sentence: a figure's time stands after it)
-    return figs[0].fstart >= verbs[j].start
-
-
-def _opens(ft: str, a: int, b: int, words: _Words) -> bool:
-    """Return whether the clause `ft[a:b]` begins with a word opening reported speech,
-    after a join at most ("وأن الدفعة", "and that the camp")."""
-    toks = ft[a : min(b, a + 40)].split(maxsplit=2)[:2]
-    if not toks:
-        return False
-    p = ft.index(toks[0], a)
-    if words.opens.match_at(ft, p) is not None:
-        return True
-    if len(toks) == 2 and toks[0] in words.joins:
-        return words.opens.match_at(ft, ft.index(toks[1], p + len(toks[0]))) is not None
-    return False
-
-
-def _pool(
-    real: list[TimeExpr],
-    fig: _Figure,
-    clause: tuple[int, int],
-    semis: list[int],
-    sentence: tuple[int, int],
-) -> list[TimeExpr]:
-    """Return the times of `real` in the figure's clause, else in its part between
-    semicolons, else in the earlier parts of its sentence."""
-    a, b = clause
-    pool = [t for t in real if a <= t.fstart < b]
-    if real and not pool:
-        a, b = _segment(semis, *sentence, fig.fstart)
-        pool = [t for t in real if a <= t.fstart < b] or [t for t in real if t.fstart < b]
-    return pool
-
-
-def _right_after(ft: str, pos: int, t: TimeExpr) -> bool:
-    """Return whether time `t` follows `pos` (the end of a figure) with one word at most
-    between them (its noun): the time of that figure."""
-    return pos <= t.fstart and len(ft[pos : t.fstart].split()) <= 1
-
-
-def _segment(semis: list[int], s: int, e: int, pos: int) -> tuple[int, int]:
-    """Return the part of a sentence `s:e` between semicolons (at `semis`) that holds `pos`."""
-    i = bisect_left(semis, pos)
-    return (semis[i - 1] + 1 if i else s), (semis[i] if i < len(semis) else e)
-
-
 def _clause_of(clauses: list[tuple[int, int]], starts: list[int], pos: int) -> int:
     """Return the index of the clause that holds `pos` (-1 when it falls between clauses)."""
     i = bisect_right(starts, pos) - 1
     return i if i >= 0 and pos < clauses[i][1] else -1
-
-
-def _dist(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    if a_end <= b_start:
-        return b_start - a_end
-    if b_end <= a_start:
-        return a_start - b_end
-    return 0
-
-
-def _as_of(
-    fig: _Figure,
-    ci: int,
-    metric: Metric,
-    clause: tuple[int, int],
-    sentence: tuple[int, int],
-    semis: list[int],
-    timed: list[tuple[TimeExpr, int]],
-    speech: list[TimeExpr],
-    anchor: str | None,
-    pub: str | None,
-    fig_clauses: set[int],
-    speech_at: set[int],
-    *,
-    event_anchor: str | None,
-    said_day: str | None,
-    owned: set[int] | None = None,
-    said: list[TimeExpr] | None = None,
-) -> tuple[str | None, str | None, TimeExpr | None]:
-    """Return (as_of, as_of_start, the expression used) for one figure in clause `ci` (-1:
-    none) of the sentence `sentence` (start, end; `semis`: its semicolons' offsets);
-    `timed` are its times with their clauses, `fig_clauses` the clauses that hold a figure,
-    `speech` its times of speaking and `speech_at` the offsets of those after a speech verb.
-
-    A time after the figure in another clause that holds a figure of its own is that
-    figure's; the figure's clause wins over its part between semicolons, and that over the
-    earlier parts of the sentence (a later part is another statement). With no time, an event
-    takes the last sentence's (`event_anchor`: none when another speaker states it), else a
-    figure of the last dated statement's speaker its day (`said_day`), else the publication
-    date ("the same time": `anchor`)."""
-    real = [
-        t
-        for t, tc in timed
-        if t.kind != "same"
-        and not (t.kind == "future" and metric == Metric.FUNDING)  # a pledge: dated when made
-        and not (t.kind == "future" and tc != ci)  # a plan marks the figures of its clause
-        and not (t.fstart >= fig.fend and tc >= 0 and tc != ci and tc in fig_clauses)
-    ]
-    if speech_at:
-        talk = [t for t in real if t.fstart in speech_at]
-        if len(talk) < len(real):
-            real = [t for t in real if t.fstart not in speech_at]
-    pool = []
-    if real and owned:  # another figure's own time only when there is no other
-        pool = _pool([t for t in real if t.fstart not in owned], fig, clause, semis, sentence)
-    if real and not pool:
-        pool = _pool(real, fig, clause, semis, sentence)
-    if pool:
-        t = pool[0]
-        if len(pool) > 1:
-            t = min(pool, key=lambda t: _dist(t.fstart, t.fend, fig.fstart, fig.fend))
-        if t.kind == "since":  # to the statement before it ("said earlier this month that
-            # ... had spent $117 million since 2021"), else the day of speaking, else `pub`
-            before = [x for x in said or () if x.fend <= t.fstart]
-            end = before[-1].value if before else speech[-1].value if speech else pub
-            return end, t.start, t
-        return t.value, t.start, t
-    if any(t.kind == "same" for t, _ in timed) and anchor:
-        return anchor, None, None
-    if metric in _EVENTS and event_anchor:
-        return event_anchor, None, None
-    if said_day:
-        return said_day, None, None
-    return pub, None, None
 
 
 def _entity(
@@ -572,7 +407,9 @@ def _entity(
 
 def _nearest(ms: list[Mention], fig: _Figure) -> Mention:
     """Return the mention nearest to `fig`, one that is not a destination first."""
-    return min(ms, key=lambda m: (m.is_dest, _dist(m.start, m.end, fig.fstart, fig.fend)))
+    return min(
+        ms, key=lambda m: (m.is_dest, claimtime.span_distance(m.start, m.end, fig.fstart, fig.fend))
+    )
 
 
 def _held_in(
