@@ -176,8 +176,18 @@ class Lexicon:
         return None
 
     def has(self, text: str, start: int = 0, end: int | None = None) -> bool:
-        """Return whether `find(text, start, end)` has a hit."""
-        return self.first(text, start, end) is not None
+        """Return whether `find(text, start, end)` has a hit (`first` without its `Hit`)."""
+        end = len(text) if end is None else end
+        if self.pattern is None or end - start < self.shortest:
+            return False
+        key_of = self.key_of
+        search = self.pattern.search
+        m = search(text, start, end)
+        while m is not None:
+            if key_of(m) is not None:
+                return True
+            m = search(text, m.end(), end)
+        return False
 
     def find_spans(self, text: str, spans: list[tuple[int, int]]) -> list[list[Hit]]:
         """Return `[self.find(text, s, e) for s, e in spans]` from one pass over `text`.
@@ -261,8 +271,11 @@ def lookahead(lex: Lexicon, *, after_non_word: bool = False) -> re.Pattern[str]:
     one much faster than it tries every place)."""
     if lex.pattern is None:
         return re.compile("(?!)")
-    ahead = f"(?={lex.pattern.pattern})"
-    return re.compile("\\W" + ahead if after_non_word else ahead)
+    # (`build`'s trailing `\w*` decides nothing in a look-ahead, nor its `(?<!\w)` after `\W`)
+    body = lex.pattern.pattern.removesuffix(r"\w*")
+    if after_non_word:
+        return re.compile(r"\W(?=" + body.removeprefix(r"(?<!\w)") + ")")
+    return re.compile(f"(?={body})")
 
 
 def words(forms: Iterable[str]) -> Lexicon:

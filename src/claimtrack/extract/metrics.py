@@ -470,7 +470,8 @@ def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
         seg_end = sep.start() if sep else end
         if (stop := _SENTENCE_END.search(ftext, pos, seg_end)) is not None:
             seg_end, sep = stop.start(), None
-        words = [m.span() for m in islice(_WORD.finditer(ftext, pos, seg_end), 8)]
+        # (one word past the most a part may hold: enough to tell it is too long)
+        words = [m.span() for m in islice(_WORD.finditer(ftext, pos, seg_end), 5 if first else 8)]
         if not first and words:
             h = r.after.first(ftext, words[0][0], words[min(2, len(words) - 1)][1])
             if h is not None and h.start == words[0][0] and h.key not in ("residence", "past"):
@@ -480,8 +481,8 @@ def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
         plain = len(words) <= (4 if first else 7) and all(
             ftext[ws].isdigit()
             or ftext[ws:we] in r.joins
-            or r.bridge.match_at(ftext, ws) is not None  # "73 families, or 300 people,"
             or ((k := r.units.match_at(ftext, ws)) is not None and k[0] != "function")
+            or r.bridge.match_at(ftext, ws) is not None  # "73 families, or 300 people,"
             for ws, we in words
         )
         if not (plain or (not first and r.links.has(ftext, pos, seg_end))):

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from claimtrack.extract import lexicon, speakerwords
+from claimtrack.extract.lexicon import Hit
 from claimtrack.extract.speakerwords import Speech
 
 # A comma-enclosed insertion between a name and its verb
@@ -71,7 +72,7 @@ class _Starts:
                 pos = m.end()
                 key = key_of(m)
                 if key is not None:
-                    hits.append(lexicon.Hit(p, pos, key))
+                    hits.append(Hit(p, pos, key))
                     if first:
                         break
         return hits
