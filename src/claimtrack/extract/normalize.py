@@ -76,13 +76,19 @@ class Folded:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span to the original text, excluding dropped marks at its edges only
         where they follow the span's last character."""
-        o_start = self.to_original(start)
+        marks = self._marks
+        if not marks:  # nothing was dropped: offsets are the original's
+            return (start, start) if end <= start else (start, end)
+        i = bisect_right(marks, start) - 1  # as `to_original`, without the calls
+        o_start = start if i < 0 else start + self._shifts[i]
         if end <= start:
             return o_start, o_start
         # The end is the position after the last kept character, plus any marks that belong to it
         # (tanween on the last letter is part of the word).
-        o_end = self.to_original(end - 1) + 1
-        while o_end < len(self.original) and self.original[o_end] in _DROPPED:
+        i = bisect_right(marks, end - 1) - 1
+        o_end = end if i < 0 else end + self._shifts[i]
+        original = self.original
+        while o_end < len(original) and original[o_end] in _DROPPED:
             o_end += 1
         return o_start, o_end
 
