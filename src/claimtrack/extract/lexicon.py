@@ -110,6 +110,23 @@ def _trie(seqs: list[list[str]]) -> str:
     return "(?:" + "|".join(items) + ")"
 
 
+def _root(seqs: list[list[str]]) -> str:
+    """Return `_trie(seqs)` with the branches of each Unicode block behind a look-ahead of
+    their first characters: sre tries a node's branches one by one, and a word then skips
+    another script's branches in one test. (Distinct first characters never match at one
+    place, so their order is free.)"""
+    blocks: dict[int, list[list[str]]] = {}
+    for seq in seqs:
+        blocks.setdefault(ord(seq[0]) >> 8, []).append(seq)
+    if len(blocks) == 1:
+        return _trie(seqs)
+    gated = []
+    for group in blocks.values():
+        first = "".join(re.escape(ch) for ch in dict.fromkeys(seq[0] for seq in group))
+        gated.append(f"(?=[{first}]){_trie(group)}")
+    return "(?:" + "|".join(gated) + ")"
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Compiled forms of a table `key -> [forms]`; `find` returns hits with their keys."""
@@ -258,7 +275,7 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
     # The look-ahead on every first letter lets most word starts fail in one step.
     firsts = {s[0] for s in seqs} | (set(pro.conj + pro.prep) if pro else set())
     guard = "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
-    pattern = re.compile(rf"(?<!\w){guard}{lead}({_trie(seqs)})\w*")
+    pattern = re.compile(rf"(?<!\w){guard}{lead}({_root(seqs)})\w*")
     keys = {**prefix, **exact}
     return Lexicon(pattern, keys, with_clitics, min(map(len, keys)))
 

@@ -76,13 +76,19 @@ class Folded:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span to the original text, excluding dropped marks at its edges only
         where they follow the span's last character."""
-        o_start = self.to_original(start)
+        marks = self._marks
+        if not marks:  # nothing was dropped: offsets are the original's
+            return (start, start) if end <= start else (start, end)
+        i = bisect_right(marks, start) - 1  # as `to_original`, without the calls
+        o_start = start if i < 0 else start + self._shifts[i]
         if end <= start:
             return o_start, o_start
         # The end is the position after the last kept character, plus any marks that belong to it
         # (tanween on the last letter is part of the word).
-        o_end = self.to_original(end - 1) + 1
-        while o_end < len(self.original) and self.original[o_end] in _DROPPED:
+        i = bisect_right(marks, end - 1) - 1
+        o_end = end if i < 0 else end + self._shifts[i]
+        original = self.original
+        while o_end < len(original) and original[o_end] in _DROPPED:
             o_end += 1
         return o_start, o_end
 
@@ -106,19 +112,45 @@ def _fold(text: str) -> Folded:
     for src, dst in _PAIRS:
         if src in mapped:
             mapped = mapped.replace(src, dst)
-    if not _DROPPED_RE.search(mapped):
+    # `in` per mark is far faster than `_DROPPED_RE` scanning the text: most texts have none
+    present = [ch for ch in _DROPPED if ch in mapped]
+    if not present:
         return Folded(mapped, text)
     parts: list[str] = []
     marks: list[int] = []
     shifts: list[int] = []
     removed = 0
     last = 0
-    for m in _DROPPED_RE.finditer(mapped):
-        parts.append(mapped[last : m.start()])
-        removed += m.end() - m.start()
-        marks.append(m.start() - (removed - (m.end() - m.start())))
+    for start, end in _dropped_runs(mapped, present):
+        parts.append(mapped[last:start])
+        removed += end - start
+        marks.append(start - (removed - (end - start)))
         shifts.append(removed)
-        last = m.end()
+        last = end
     parts.append(mapped[last:])
     origins = tuple(m + k for m, k in zip(marks, shifts, strict=True))
     return Folded("".join(parts), text, tuple(marks), tuple(shifts), origins)
+
+
+_FEW_DROPPED = 64  # up to this many marks, `str.find` finds them faster than `_DROPPED_RE`
+
+
+def _dropped_runs(text: str, present: list[str]) -> list[tuple[int, int]]:
+    """Return the (start, end) of each run of dropped characters in `text`, in order;
+    `present` lists the dropped characters that occur in it."""
+    if sum(text.count(ch) for ch in present) > _FEW_DROPPED:
+        return [m.span() for m in _DROPPED_RE.finditer(text)]
+    found = []
+    for ch in present:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    runs: list[tuple[int, int]] = []
+    for i in found:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs

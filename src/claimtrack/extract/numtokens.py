@@ -8,7 +8,6 @@ An atom is one digit group or one lexicon form with its proclitics (و، ف، ب
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -133,28 +132,33 @@ def tokenize(folded: str) -> list[Atom]:
     return atoms
 
 
-def _spans(folded: str, lex: w.Lexicon) -> Iterator[tuple[int, int]]:
-    """Yield the (start, end) of every digit run and word, scanning left to right as
+def _spans(folded: str, lex: w.Lexicon) -> list[tuple[int, int]]:
+    """Return the (start, end) of every digit run and word, scanning left to right as
     `digits|word` would (see `numwords.lexicon`)."""
+    spans: list[tuple[int, int]] = []
+    append = spans.append  # a list, not a generator: cheaper per token
+    word, scan, word_starts = lex.word, lex.scan, lex.word_starts
     n = len(folded)
     pos = 0
     while pos < n:
-        if folded[pos] in lex.word_starts:  # a word here has no character of its own before it
-            m = lex.word.match(folded, pos)
+        if folded[pos] in word_starts:  # a word here has no character of its own before it
+            m = word.match(folded, pos)
             if m is not None:
-                yield pos, m.end()
+                append((pos, m.end()))
                 pos = m.end()
                 continue
-        for m in lex.scan.finditer(folded, pos):
+        for m in scan.finditer(folded, pos):
             # group 1 is a token after the character `scan` stood on; without it, the match is
             # a digit run that this character begins (`numwords.lexicon` explains `scan`)
-            start, end = m.span(1) if m.lastindex else m.span()
-            yield start, end
-            if end < n and folded[end] in lex.word_starts:
+            span = m.span(1) if m.lastindex else m.span()
+            append(span)
+            end = span[1]
+            if end < n and folded[end] in word_starts:
                 pos = end  # a word may be glued to this token: look there first
                 break
         else:
-            return
+            break
+    return spans
 
 
 def _split(text: str, lex: w.Lexicon) -> tuple[int, dict[str, Any], bool, bool] | None:

@@ -120,17 +120,32 @@ def _trie_regex(forms: list[str]) -> str:
 
     def build(node: dict[str, Any]) -> str:
         ends = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(piece + build(node[ch]))
+        branches = [branch(ch, node[ch]) for ch in sorted(k for k in node if k)]
         if not branches:
             return ""
         if ends:  # `(?:a|b|)` tries the same as `(?:a|b)?`, without sre's costlier repeat
             return "(?:" + "|".join(branches) + "|)"
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return build(trie)
+    def branch(ch: str, node: dict[str, Any]) -> str:
+        return (r"\s+" if ch == " " else re.escape(ch)) + build(node)
+
+    # sre tries the branches of a node one by one. At the root, one per first character of
+    # every script, a word would pass all the other scripts' branches: each script's (Unicode
+    # block's) branches go behind a look-ahead of their first characters, which fails at once.
+    # Branches with different first characters never match at one place, so order is free.
+    if "" in trie:
+        return build(trie)
+    blocks: dict[int, list[str]] = {}
+    for ch in sorted(trie):
+        blocks.setdefault(ord(ch) >> 8, []).append(ch)
+    if len(blocks) == 1:
+        return build(trie)
+    gated = []
+    for chars in blocks.values():
+        first = "".join(map(re.escape, chars))
+        gated.append(f"(?=[{first}])(?:" + "|".join(branch(ch, trie[ch]) for ch in chars) + ")")
+    return "(?:" + "|".join(gated) + ")"
 
 
 @cache
