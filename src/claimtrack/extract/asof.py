@@ -179,27 +179,38 @@ def grammar(lang: str) -> _Grammar:
         # year with a cue
         rf"(?P<year>(?:(?:{year_w}|{markers}){S}|{glued})(?P<yy>{year}))",
     ]
-    # Every alternative begins with one of these words or a digit: a cheap test run first.
-    lead_forms = (
-        [
-            *t.get("part_articles", []),
-            *t["day_words"],
-            *weekdays,
-            *days,
-            *months,
-            *t["quarter"],
-            *t["half"],
-            *spans,
-        ]
+    # Every alternative begins with a digit or one of these words: a cheap test run first.
+    # A word that begins an alternative only before more of it is tested with the start of that
+    # more (a marker before a year or month, a year word before a year...): such words are
+    # common ("في", "in", "the"), and a plain test passes them only for the whole pattern to fail.
+    edge_w = [*t["start_of"], *t["end_of"]]
+    plain = (
+        [*weekdays, *days, *months, *t["quarter"], *t["half"], *spans]
         + [f for v in t["part_ordinals"].values() for f in v]
-        + [*t["start_of"], *t["end_of"], *t["markers"], *t["since"], *t["from"], *t["until"]]
-        + [*t["month_words"], *t["year_words"], *(f for v in t["relative"].values() for f in v)]
-        + t["last"]
+        + [f for v in t["relative"].values() for f in v]
+        + [f for f in t["markers"] if f.endswith("-")]  # glued: "mid-2022"
     )
+    lead = "|".join(
+        [
+            r"\d",
+            _alt(plain),
+            rf"{_alt(t['markers'] + t['since'] + t['from'] + t['until'])}{S}"
+            rf"(?:{month_w}{S}|)(?:{last}{S}|)(?:\d|{month})",  # `month`, `year`
+            rf"{year_w}{S}\d",  # `year`
+            rf"(?:{month_w}|{last}|{day_w}|{_alt(edge_w)}){S}",  # `month`, `wd`, `date`, `edge`
+            rf"{part_art}{S}{pord}",  # `part2`
+        ]
+    )
+    lead_forms = [  # the words of `lead`
+        *plain,
+        *t["markers"] + t["since"] + t["from"] + t["until"],
+        *t["year_words"] + t["month_words"] + t["last"] + t["day_words"] + edge_w,
+        *t.get("part_articles", []),
+    ]
     until = _alt(t["until"])
     same = lexicon.words(t["same"])
     future = lexicon.words(t.get("future", []))
-    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?:{'|'.join(alts)})(?!\w)"
+    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?={lead})(?:{'|'.join(alts)})(?!\w)"
     # Stdlib re scans fast for a set of first characters, never for a lookbehind: past the
     # start, a time is found with the non-word character before it, which a match cannot end
     # with (it ends before one), when every time begins with a word character.
