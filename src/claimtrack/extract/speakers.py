@@ -35,21 +35,28 @@ _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the m
 
 
 class _Starts:
-    """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
+    """Where a word of the speaker lexicons may begin in the sentences of `ftext` (`scan`).
 
     A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
-    one scan of the sentence for every form of every lexicon (`any_word_at`, found as
-    `word_after`) finds each such p; trying a lexicon at those few places alone gives what
-    `Lexicon.find` gives in the sentence or any part of it, without a scan of its own."""
+    one scan for every form of every lexicon (`any_word_at`, found as `word_after`) finds each
+    such p; trying a lexicon at those few places alone gives what `Lexicon.find` gives in a
+    sentence or any part of it, without a scan of its own. Sentences are scanned together: the
+    first word of a form holds no space, and a sentence ends before one (or the text's end), so
+    the places in a sentence are the same as when it is scanned alone."""
 
-    __slots__ = ("at", "ftext")
+    __slots__ = ("at", "ftext", "sp")
 
-    def __init__(self, sp: Speech, ftext: str, start: int, end: int) -> None:
+    def __init__(self, sp: Speech, ftext: str) -> None:
         self.ftext = ftext
+        self.sp = sp
+        self.at: list[int] = []
+
+    def scan(self, start: int, end: int) -> None:
+        """Add the places in `ftext[start:end]`, which begins after every place found so far."""
         # Every such place but the text's start follows a non-word character (`word_after`).
-        self.at = list(map(_MATCH_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
-        if start == 0 and sp.any_word_at.match(ftext, 0, end):
-            self.at.insert(0, 0)
+        if start == 0 and self.sp.any_word_at.match(self.ftext, 0, end):
+            self.at.append(0)
+        self.at += map(_MATCH_END, self.sp.word_after.finditer(self.ftext, max(start - 1, 0), end))
 
     def first_start(self, start: int, end: int) -> int | None:
         """Return the first place in `ftext[start:end]` where a word of a lexicon may begin."""
@@ -110,40 +117,36 @@ class SpeakerTrack:
         self.last: str | None = None
         self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
-        self._starts_of: tuple[tuple[int, _Starts | None], tuple[int, _Starts | None]] = (
-            (-1, None),
-            (-1, None),
-        )
+        self.starts = _Starts(self.speech, ftext)
+        self.scanned = -1  # the sentences up to this one are in `starts`
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
 
     def _starts(self, i: int) -> _Starts:
-        """Return the `_Starts` of sentence `i` (the last two made are kept)."""
-        (a, sa), (b, sb) = self._starts_of
-        if i == b and sb is not None:
-            return sb
-        if i == a and sa is not None:
-            return sa
-        s, e = self.spans[i]
-        st = _Starts(self.speech, self.ftext, s, e)
-        self._starts_of = ((b, sb), (i, st))
-        return st
+        """Return the `_Starts` of the article, with sentence `i` and those before it scanned."""
+        if i > self.scanned:
+            self.starts.scan(self.spans[self.scanned + 1][0], self.spans[i][1])
+            self.scanned = i
+        return self.starts
 
-    def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
+    def _read(
+        self, i: int, previous: str | None, *, named_only: bool = False
+    ) -> tuple[str | None, bool]:
         if self._ahead is not None and self._ahead[0] == (i, previous):
             return self._ahead[1]  # read ahead (`_next_gives`) with the same speaker before
         starts = self._starts(i)
-        if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
-            return None, False
         s, e = self.spans[i]
+        if starts.first_start(s, e) is None:  # no word of any lexicon: no speech verb, no
+            return None, False  # "according to"
         original = None if self.has_persons else ""  # "": no personal name to look for
         return _find_speaker(
-            self.speech, starts, original, s, e, previous, self.original, self.persons
-        )
+            self.speech, starts, original, s, e, previous, self.original, self.persons,
+            named_only=named_only,
+        )  # fmt: skip
 
     def at(self, i: int) -> str | None:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
         for j in range(i - 1, self.known - 1, -1):
-            spk, attributed = self._read(j, None)
+            spk, attributed = self._read(j, None, named_only=True)
             if attributed and spk and not _is_unnamed(self.speech, spk):
                 self.last, self.last_at = spk, j
                 break
@@ -164,8 +167,6 @@ class SpeakerTrack:
         if not self._same_paragraph(i):
             return None
         starts = self._starts(i)
-        if not starts.at:
-            return None
         s, e = self.spans[i]
         named = {h.key for h in starts.find(self.speech.names, s, e)}
         if not named:
@@ -226,13 +227,16 @@ def _find_speaker(
     previous: str | None,
     surface: Callable[[int, int], str] | None,
     persons: dict[str, str],
+    *,
+    named_only: bool = False,
 ) -> tuple[str | None, bool]:
     """Return (speaker, is_attributed) of the sentence `starts.ftext[start:end]`.
 
     `original` is the sentence as written, for personal names (None: read it from `surface`;
     "": no personal name can occur); `previous` the last speaker; `surface` maps folded
     offsets to the text as written; `persons` (last name -> speaker) is read and filled, so
-    that a later "وأوضح أحمد" or "Haj Ali added" finds the full name."""
+    that a later "وأوضح أحمد" or "Haj Ali added" finds the full name. With `named_only`, a
+    speaker that is not named (`_is_unnamed`, or none) may be given as (None, False)."""
     ftext = starts.ftext
     according = starts.find(sp.according, start, end)
     verbs = starts.find(sp.verbs, start, end)
@@ -303,6 +307,8 @@ def _find_speaker(
         after = ftext[v.end : v.end + 40].split()[:2]
         if len(after) == 2 and after[0] in persons and sp.opens_word.fullmatch(after[1]):
             return persons[after[0]], True
+    if named_only and previous is None:  # what follows gives an unnamed source or none
+        return None, False
     if _new_subject(sp, ftext, verbs, start, end, surface):
         # the unnamed source before the verb, in its clause; after it when that clause joins
         # another ("..., and Kurdish officials have urged": the figure is not theirs)
