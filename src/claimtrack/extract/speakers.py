@@ -252,6 +252,8 @@ def _find_speaker(
         found = _named_after(sp, starts, cue.end, end, names, surface, persons)
         if found:
             return found, True
+    if named_only and previous is None and not names and not persons and original == "":
+        return None, False  # no name, known person or personal name: what follows names none
     for acc in according:
         for n in names:
             if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
@@ -299,8 +301,8 @@ def _find_speaker(
         return person, True
     if best:
         return best[1], True
-    for v in verbs:  # "Abbas said", "وأوضح الحسن أن": the last name of a person named before
-        before = ftext[max(start, v.start - 30) : v.start].split()[-1:]
+    for v in verbs if persons else ():  # "Abbas said", "وأوضح الحسن أن": the last name of a
+        before = ftext[max(start, v.start - 30) : v.start].split()[-1:]  # person named before
         written = surface(v.start - 30, v.start).split()[-1:] if surface and before else []
         if before and written and written[0][:1].isupper() and before[0] in persons:
             return persons[before[0]], True
