@@ -35,28 +35,21 @@ _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the m
 
 
 class _Starts:
-    """Where a word of the speaker lexicons may begin in the sentences of `ftext` (`scan`).
+    """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
 
     A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
-    one scan for every form of every lexicon (`any_word_at`, found as `word_after`) finds each
-    such p; trying a lexicon at those few places alone gives what `Lexicon.find` gives in a
-    sentence or any part of it, without a scan of its own. Sentences are scanned together: the
-    first word of a form holds no space, and a sentence ends before one (or the text's end), so
-    the places in a sentence are the same as when it is scanned alone."""
+    one scan of the sentence for every form of every lexicon (`any_word_at`, found as
+    `word_after`) finds each such p; trying a lexicon at those few places alone gives what
+    `Lexicon.find` gives in the sentence or any part of it, without a scan of its own."""
 
-    __slots__ = ("at", "ftext", "sp")
+    __slots__ = ("at", "ftext")
 
-    def __init__(self, sp: Speech, ftext: str) -> None:
+    def __init__(self, sp: Speech, ftext: str, start: int, end: int) -> None:
         self.ftext = ftext
-        self.sp = sp
-        self.at: list[int] = []
-
-    def scan(self, start: int, end: int) -> None:
-        """Add the places in `ftext[start:end]`, which begins after every place found so far."""
         # Every such place but the text's start follows a non-word character (`word_after`).
-        if start == 0 and self.sp.any_word_at.match(self.ftext, 0, end):
-            self.at.append(0)
-        self.at += map(_MATCH_END, self.sp.word_after.finditer(self.ftext, max(start - 1, 0), end))
+        self.at = list(map(_MATCH_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
+        if start == 0 and sp.any_word_at.match(ftext, 0, end):
+            self.at.insert(0, 0)
 
     def first_start(self, start: int, end: int) -> int | None:
         """Return the first place in `ftext[start:end]` where a word of a lexicon may begin."""
@@ -117,16 +110,15 @@ class SpeakerTrack:
         self.last: str | None = None
         self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
-        self.starts = _Starts(self.speech, ftext)
-        self.scanned = -1  # the sentences up to this one are in `starts`
+        self._starts_of: dict[int, _Starts] = {}  # sentence -> its `_Starts`, once made
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
 
     def _starts(self, i: int) -> _Starts:
-        """Return the `_Starts` of the article, with sentence `i` and those before it scanned."""
-        if i > self.scanned:
-            self.starts.scan(self.spans[self.scanned + 1][0], self.spans[i][1])
-            self.scanned = i
-        return self.starts
+        """Return the `_Starts` of sentence `i`."""
+        st = self._starts_of.get(i)
+        if st is None:
+            st = self._starts_of[i] = _Starts(self.speech, self.ftext, *self.spans[i])
+        return st
 
     def _read(
         self, i: int, previous: str | None, *, named_only: bool = False
@@ -134,9 +126,9 @@ class SpeakerTrack:
         if self._ahead is not None and self._ahead[0] == (i, previous):
             return self._ahead[1]  # read ahead (`_next_gives`) with the same speaker before
         starts = self._starts(i)
+        if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
+            return None, False
         s, e = self.spans[i]
-        if starts.first_start(s, e) is None:  # no word of any lexicon: no speech verb, no
-            return None, False  # "according to"
         original = None if self.has_persons else ""  # "": no personal name to look for
         return _find_speaker(
             self.speech, starts, original, s, e, previous, self.original, self.persons,
