@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -88,8 +88,8 @@ class _Grammar:
     not_after_ends: frozenset[str]  # last letters of the `not_after` words
     not_after_len: int  # how far back a `not_after` word (with clitics and a space) may begin
     since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
-    same_words: tuple[str, ...]  # a word of each form of `same` (see `_anchors`)
-    future_words: tuple[str, ...]  # the same for `future`
+    same_words: re.Pattern[str]  # any of a few words one of which each hit of `same` holds
+    future_words: re.Pattern[str]  # the same for `future` (see `_anchors`)
 
 
 class _Names(dict[str, int]):
@@ -179,27 +179,39 @@ def grammar(lang: str) -> _Grammar:
         # year with a cue
         rf"(?P<year>(?:(?:{year_w}|{markers}){S}|{glued})(?P<yy>{year}))",
     ]
-    # Every alternative begins with one of these words or a digit: a cheap test run first.
-    lead_forms = (
-        [
-            *t.get("part_articles", []),
-            *t["day_words"],
-            *weekdays,
-            *days,
-            *months,
-            *t["quarter"],
-            *t["half"],
-            *spans,
-        ]
+    # Every alternative begins with a digit or one of these words: a cheap test run first.
+    # A word that begins an alternative only before more of it is tested with the start of that
+    # more (a marker before a year or month, a year word before a year...): such words are
+    # common ("في", "in", "the"), and a plain test passes them only for the whole pattern to fail.
+    edge_w = [*t["start_of"], *t["end_of"]]
+    plain = (
+        [*weekdays, *days, *months, *t["quarter"], *t["half"], *spans]
         + [f for v in t["part_ordinals"].values() for f in v]
-        + [*t["start_of"], *t["end_of"], *t["markers"], *t["since"], *t["from"], *t["until"]]
-        + [*t["month_words"], *t["year_words"], *(f for v in t["relative"].values() for f in v)]
-        + t["last"]
+        + [f for v in t["relative"].values() for f in v]
+        + [f for f in t["markers"] if f.endswith("-")]  # glued: "mid-2022"
     )
+    lead = "|".join(
+        [
+            r"\d",
+            _alt(plain),
+            rf"{_alt(t['markers'] + t['since'] + t['from'] + t['until'])}{S}"
+            rf"(?:{month_w}{S}|)(?:{last}{S}|)(?:\d|{month})",  # `month`, `year`
+            rf"{year_w}{S}\d",  # `year`
+            rf"(?:{month_w}|{last}|{day_w}|{_alt(edge_w)}){S}",  # `month`, `wd`, `date`, `edge`
+            rf"{part_art}{S}{pord}",  # `part2`
+        ]
+    )
+    lead_forms = [  # the words of `lead`
+        *plain,
+        *t["markers"] + t["since"] + t["from"] + t["until"],
+        *t["year_words"] + t["month_words"] + t["last"] + t["day_words"] + edge_w,
+        *t.get("part_articles", []),
+    ]
     until = _alt(t["until"])
     same = lexicon.words(t["same"])
     future = lexicon.words(t.get("future", []))
-    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?:{'|'.join(alts)})(?!\w)"
+    # (all lead words in one trie first: it fails fastest at the many places with none)
+    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?={lead})(?:{'|'.join(alts)})(?!\w)"
     # Stdlib re scans fast for a set of first characters, never for a lookbehind: past the
     # start, a time is found with the non-word character before it, which a match cannot end
     # with (it ends before one), when every time begins with a word character.
@@ -244,9 +256,9 @@ def grammar(lang: str) -> _Grammar:
     )
 
 
-def _anchors(lex: lexicon.Lexicon) -> tuple[str, ...]:
-    """Return words one of which every hit of `lex` holds (a hit holds the words of its form
-    as written): of the longest word of each form, those that hold most forms first."""
+def _anchors(lex: lexicon.Lexicon) -> re.Pattern[str]:
+    """Return a pattern of words one of which every hit of `lex` holds (a hit holds the words
+    of its form as written): of the longest word of each form, those that hold most forms."""
     forms = [f.split() for f in lex.keys]
     covers = {
         w: {i for i, f in enumerate(forms) if any(w in x for x in f)}
@@ -258,7 +270,7 @@ def _anchors(lex: lexicon.Lexicon) -> tuple[str, ...]:
         w = max(covers, key=lambda w: (len(covers[w] & left), len(w), w))
         out.append(w)
         left -= covers[w]
-    return tuple(out)
+    return re.compile(lexicon.alternation(out) if out else "(?!)")
 
 
 def _key(s: str | None) -> str:
@@ -450,7 +462,7 @@ def find_times(
         return []
     g = grammar(lang)
     atoms = _atoms(g, ftext, published)
-    since_at = [j for j, _ in _occurrences(ftext, g.since_words, 0, len(ftext))]
+    since_at = _occurrences(ftext, g.since_words)
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
@@ -535,31 +547,23 @@ def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
     return out
 
 
-def _occurrences(text: str, words: tuple[str, ...], start: int, end: int) -> list[tuple[int, int]]:
-    """Return the spans of every occurrence of `words` in `text[start:end]`, sorted."""
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Return where every occurrence of `words` in `text` begins, sorted."""
     at = []
     for w in words:
-        j = text.find(w, start, end)
+        j = text.find(w)
         while j >= 0:
-            at.append((j, j + len(w)))
-            j = text.find(w, j + 1, end)
+            at.append(j)
+            j = text.find(w, j + 1)
     at.sort()
     return at
 
 
 def _spans_holding(
-    text: str, spans: list[tuple[int, int]], words: tuple[str, ...]
+    text: str, spans: list[tuple[int, int]], words: re.Pattern[str]
 ) -> list[tuple[int, int]]:
     """Return those of `spans` (sorted, disjoint) in which one of `words` occurs."""
-    if not spans:
-        return []
-    starts = [s for s, _ in spans]
-    held: list[tuple[int, int]] = []
-    for j, k in _occurrences(text, words, spans[0][0], spans[-1][1]):
-        i = bisect_right(starts, j) - 1
-        if i >= 0 and k <= spans[i][1] and (not held or held[-1] != spans[i]):
-            held.append(spans[i])
-    return held
+    return [(s, e) for s, e in spans if words.search(text, s, e)]
 
 
 def _period_end(

@@ -135,7 +135,7 @@ class Mention:
 
 def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
     """Return the entity mentions of folded `ftext`, joining `A و B` into composites."""
-    raw = gaz.lexicon().find(ftext)
+    raw = gaz.lexicon().find_keyed(ftext)  # (start, end, slug)
     kinds = gaz._compiled.get("kinds")
     if kinds is None:
         kinds = gaz._compiled["kinds"] = {s: e.kind for s, e in gaz.entities.items()}
@@ -146,40 +146,38 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
         dest = gaz._compiled["dest"] = frozenset(gaz.dest_words)
         near = gaz._compiled["near"] = frozenset(gaz.near_words)
         joins = gaz._compiled["and"] = frozenset(gaz.and_words)
-    camp_hits = [h for h in raw if kinds.get(h.key) == "camp"]
-    is_dest = {h.start for h in camp_hits if _after(ftext, h.start, dest)}
-    counts = Counter(h.key for h in camp_hits if h.start not in is_dest)
+    camp_hits = [(start, key) for start, _, key in raw if kinds.get(key) == "camp"]
+    is_dest = {start for start, _ in camp_hits if _after(ftext, start, dest)}
+    counts = Counter(key for start, key in camp_hits if start not in is_dest)
     if not counts:
-        counts = Counter(h.key for h in camp_hits)
+        counts = Counter(key for _, key in camp_hits)
     main = counts.most_common(1)[0][0] if counts else None
-    for h in raw:
-        if h.key == GENERIC_CAMP:
+    for start, end, key in raw:
+        if key == GENERIC_CAMP:
             slug = last_camp or main
             if slug:
-                out.append(Mention(h.start, h.end, slug, "camp", True))
+                out.append(Mention(start, end, slug, "camp", True))
             continue
-        if h.key == GENERIC_CAMPS:
+        if key == GENERIC_CAMPS:
             slug = gaz.composite(["al-hol", "roj"]) if gaz.entities.get("al-hol+roj") else None
             if slug:
-                out.append(Mention(h.start, h.end, slug, "camp", True))
+                out.append(Mention(start, end, slug, "camp", True))
             continue
-        kind = kinds.get(h.key) or "other"
+        kind = kinds.get(key) or "other"
         prev = out[-1] if out else None
         if (
             prev is not None
             and not prev.is_generic
             and prev.kind == kind
-            and prev.slug != h.key
-            and ftext[prev.end : h.start].strip() in joins
+            and prev.slug != key
+            and ftext[prev.end : start].strip() in joins
         ):
-            members = [*prev.slug.split("+"), h.key]
+            members = [*prev.slug.split("+"), key]
             slug = gaz.composite(members)
-            out[-1] = Mention(prev.start, h.end, slug, kind)
+            out[-1] = Mention(prev.start, end, slug, kind)
         else:
-            is_near = kind == "camp" and _after(ftext, h.start, near)
-            out.append(
-                Mention(h.start, h.end, h.key, kind, is_dest=h.start in is_dest, is_near=is_near)
-            )
+            is_near = kind == "camp" and _after(ftext, start, near)
+            out.append(Mention(start, end, key, kind, False, start in is_dest, is_near))
         if kind == "camp" and not out[-1].is_dest:
             last_camp = out[-1].slug
     return out

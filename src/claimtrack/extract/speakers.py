@@ -110,25 +110,19 @@ class SpeakerTrack:
         self.last: str | None = None
         self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
-        self._starts_of: tuple[tuple[int, _Starts | None], tuple[int, _Starts | None]] = (
-            (-1, None),
-            (-1, None),
-        )
+        self._starts_of: dict[int, _Starts] = {}  # sentence -> its `_Starts`, once made
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
 
     def _starts(self, i: int) -> _Starts:
-        """Return the `_Starts` of sentence `i` (the last two made are kept)."""
-        (a, sa), (b, sb) = self._starts_of
-        if i == b and sb is not None:
-            return sb
-        if i == a and sa is not None:
-            return sa
-        s, e = self.spans[i]
-        st = _Starts(self.speech, self.ftext, s, e)
-        self._starts_of = ((b, sb), (i, st))
+        """Return the `_Starts` of sentence `i`."""
+        st = self._starts_of.get(i)
+        if st is None:
+            st = self._starts_of[i] = _Starts(self.speech, self.ftext, *self.spans[i])
         return st
 
-    def _read(self, i: int, previous: str | None) -> tuple[str | None, bool]:
+    def _read(
+        self, i: int, previous: str | None, *, named_only: bool = False
+    ) -> tuple[str | None, bool]:
         if self._ahead is not None and self._ahead[0] == (i, previous):
             return self._ahead[1]  # read ahead (`_next_gives`) with the same speaker before
         starts = self._starts(i)
@@ -137,13 +131,14 @@ class SpeakerTrack:
         s, e = self.spans[i]
         original = None if self.has_persons else ""  # "": no personal name to look for
         return _find_speaker(
-            self.speech, starts, original, s, e, previous, self.original, self.persons
-        )
+            self.speech, starts, original, s, e, previous, self.original, self.persons,
+            named_only=named_only,
+        )  # fmt: skip
 
     def at(self, i: int) -> str | None:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
         for j in range(i - 1, self.known - 1, -1):
-            spk, attributed = self._read(j, None)
+            spk, attributed = self._read(j, None, named_only=True)
             if attributed and spk and not _is_unnamed(self.speech, spk):
                 self.last, self.last_at = spk, j
                 break
@@ -164,8 +159,6 @@ class SpeakerTrack:
         if not self._same_paragraph(i):
             return None
         starts = self._starts(i)
-        if not starts.at:
-            return None
         s, e = self.spans[i]
         named = {h.key for h in starts.find(self.speech.names, s, e)}
         if not named:
@@ -226,13 +219,16 @@ def _find_speaker(
     previous: str | None,
     surface: Callable[[int, int], str] | None,
     persons: dict[str, str],
+    *,
+    named_only: bool = False,
 ) -> tuple[str | None, bool]:
     """Return (speaker, is_attributed) of the sentence `starts.ftext[start:end]`.
 
     `original` is the sentence as written, for personal names (None: read it from `surface`;
     "": no personal name can occur); `previous` the last speaker; `surface` maps folded
     offsets to the text as written; `persons` (last name -> speaker) is read and filled, so
-    that a later "وأوضح أحمد" or "Haj Ali added" finds the full name."""
+    that a later "وأوضح أحمد" or "Haj Ali added" finds the full name. With `named_only`, a
+    speaker that is not named (`_is_unnamed`, or none) may be given as (None, False)."""
     ftext = starts.ftext
     according = starts.find(sp.according, start, end)
     verbs = starts.find(sp.verbs, start, end)
@@ -248,6 +244,8 @@ def _find_speaker(
         found = _named_after(sp, starts, cue.end, end, names, surface, persons)
         if found:
             return found, True
+    if named_only and previous is None and not names and not persons and original == "":
+        return None, False  # no name, known person or personal name: what follows names none
     for acc in according:
         for n in names:
             if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
@@ -295,14 +293,16 @@ def _find_speaker(
         return person, True
     if best:
         return best[1], True
-    for v in verbs:  # "Abbas said", "وأوضح الحسن أن": the last name of a person named before
-        before = ftext[max(start, v.start - 30) : v.start].split()[-1:]
+    for v in verbs if persons else ():  # "Abbas said", "وأوضح الحسن أن": the last name of a
+        before = ftext[max(start, v.start - 30) : v.start].split()[-1:]  # person named before
         written = surface(v.start - 30, v.start).split()[-1:] if surface and before else []
         if before and written and written[0][:1].isupper() and before[0] in persons:
             return persons[before[0]], True
         after = ftext[v.end : v.end + 40].split()[:2]
         if len(after) == 2 and after[0] in persons and sp.opens_word.fullmatch(after[1]):
             return persons[after[0]], True
+    if named_only and previous is None:  # what follows gives an unnamed source or none
+        return None, False
     if _new_subject(sp, ftext, verbs, start, end, surface):
         # the unnamed source before the verb, in its clause; after it when that clause joins
         # another ("..., and Kurdish officials have urged": the figure is not theirs)

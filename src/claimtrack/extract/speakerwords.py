@@ -146,6 +146,8 @@ def speech(lang: str) -> Speech:
     # `_Starts.find` finds only words of the lexicons `starts` is built from: every one.
     every = {f.name for f in fields(Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
     assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
+    # `speakers._is_unnamed` reads back what `_unnamed` joins: one word a key.
+    assert all(len(k.split()) == 1 for ks in sp.unnamed_names for k in ks), "unnamed: one word"
     return sp
 
 
