@@ -82,6 +82,8 @@ def main() -> int:
 def startup(work: Path, *, repeat: int) -> dict[str, object]:
     """Wall time of short commands (median of `repeat` runs) against bare Python start-up."""
     db = work / "small.db"
+    sentence = work / "one.txt"
+    sentence.write_text("يقيم في مخيم الهول نحو 40 ألف شخص بحسب إدارة المخيم.\n", encoding="utf-8")
     subprocess.run(
         [CLAIMTRACK, "ingest", str(ROOT / "corpus"), "--db", str(db), "--quiet", "--jobs", "1"],
         check=False,
@@ -92,6 +94,9 @@ def startup(work: Path, *, repeat: int) -> dict[str, object]:
         "python -c 'import sqlite3'": [sys.executable, "-c", "import sqlite3"],
         "claimtrack --help": [CLAIMTRACK, "--help"],
         "claimtrack trend al-hol (corpus db)": [CLAIMTRACK, "trend", "al-hol", "--db", str(db)],
+        # One short Arabic text: start-up plus the first extraction's one-off set-up (word
+        # lists read and their patterns compiled), the cost a script pays per call.
+        "claimtrack extract (one sentence)": [CLAIMTRACK, "extract", str(sentence)],
     }
     times = {name: _median(lambda c=cmd: _child(c)[0], repeat) for name, cmd in commands.items()}
     base = times["python -c 'import sqlite3'"]
