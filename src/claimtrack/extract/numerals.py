@@ -51,6 +51,7 @@ class _Parser(Tokens):
         self.lang = lang
         self.out: list[Numeral] = []
         self.age_end = -1  # folded end of the last age range ("ages between 26 and 35")
+        self.id_end = -1  # folded end of the last identifier ("Phases 5, 6 and 7")
 
     # -- helpers ------------------------------------------------------------------------------
     def emit(
@@ -237,6 +238,24 @@ class _Parser(Tokens):
             return None
         return round(float(num.value) / float(other.value) * 100, 1), other.last
 
+    def listed_id(self, s: int, j: int) -> bool:
+        """Return whether the small plain number at atoms s..j goes on a list of identifiers
+        ("Phases 5, 6 and 7"): only a comma or a joining word stands after the last one."""
+        at = self.a[s]
+        if self.id_end < 0 or at.raw is None or len(at.raw) > 3 or s != j:
+            return False
+        if self.id_end > at.cstart or at.cstart - self.id_end > 8 or self.counts_next(j):
+            return False
+        between = self.t[self.id_end : at.cstart]
+        if not between.strip(" ,،"):
+            return True
+        k = s - 1  # a joining word: "and", a separate "و"
+        return (
+            w.CONJ in self.a[k].roles
+            and not self.t[self.id_end : self.a[k].cstart].strip(" ,،")
+            and self.near(k, s)
+        )
+
     def joins_next(self, k: int) -> bool:
         """Return whether atom k is followed by a number or scale word it belongs with."""
         if not self.near(k, k + 1) or self.a[k + 1].definite:
@@ -384,8 +403,8 @@ class _Parser(Tokens):
         if num.weak and qual is Qualifier.EXACT and low is None and not num.scaled:
             return j + 1
         if num.frac_only and low is None:
-            if not numkinds.share_of(self, j):
-                return j + 1
+            if not numkinds.share_of(self, j) or (self.has(i - 1, w.ORD) and self.near(i - 1, i)):
+                return j + 1  # "half an hour"; "the first half of the year" is a period
             kind, unit, value = Kind.PERCENT, "percent", round(float(value) * 100, 1)
         # after the number
         k = j + 1
@@ -409,6 +428,10 @@ class _Parser(Tokens):
                 kind = Kind.YEAR
         if unit and kind is Kind.COUNT:
             kind = Kind.MONEY
+        elif kind is Kind.COUNT and j == i and low is None and is_year(first):
+            k = j + 1  # a split year: "the 2025-26 financial year", "2022/23"
+            if k < self.n and self.gap(j, k) in ("-", "/") and _next_year(first, self.a[k]):
+                kind, j = Kind.YEAR, k
         # qualifier after (possibly past one word: "ألف امرأة تقريباً")
         k = j + 1
         if k < self.n and qual is Qualifier.EXACT and w.QPOST in self.a[k].roles:
@@ -431,7 +454,9 @@ class _Parser(Tokens):
             lang=self.lang,
         )
         if kind is Kind.COUNT and qual is Qualifier.EXACT and not num.scaled:
-            if numkinds.is_reference(self, s, i, j):
+            if self.listed_id(s, j):
+                kind = Kind.IDENTIFIER  # "Phases 5, 6 and 7", "المرحلتين 2 و3"
+            elif numkinds.is_reference(self, s, i, j):
                 return j + 1  # "the two camps"
             if numkinds.is_apposed_age(self, s, j, value):
                 kind = Kind.DURATION  # "Ahmed Ali, 24, said"
@@ -448,6 +473,7 @@ class _Parser(Tokens):
         if kind is Kind.IDENTIFIER and qual is Qualifier.EXACT:
             start, end, j, value = numkinds.identifier_bounds(self, i, j, value)
             self.emit(start, end, value, kind)
+            self.id_end = end
             return j + 1
         if qual is Qualifier.RANGE:
             self.emit(
@@ -493,6 +519,11 @@ def _share_scale(num: _Num, other: _Num) -> Any:
 def _ratio(a: Any, b: Any) -> float:
     a, b = float(a), float(b)
     return max(a, b) / min(a, b)
+
+
+def _next_year(year: Atom, b: Atom) -> bool:
+    """Return whether atom b is the two last digits of the year after `year` ("2025-26")."""
+    return b.raw is not None and len(b.raw) == 2 and b.val == (year.val + 1) % 100
 
 
 def _whole(value: Any) -> bool:

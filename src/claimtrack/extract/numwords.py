@@ -72,6 +72,7 @@ class Lexicon:
     shares: frozenset[str] = frozenset()  # words after a fraction of a group ("half of them")
     references: frozenset[str] = frozenset()  # determiners of a reference ("the two camps")
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
+    counters: frozenset[str] = frozenset()  # page counters after a number ("3,400 shares")
     # Filled by `numtokens.tokenize` (up to its `_MAX_ANALYSED` entries): matched text -> how
     # it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
     shares: set[str] = set()
     references: set[str] = set()
     age_apposed: set[str] = set()
+    counters: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
@@ -209,6 +211,7 @@ def lexicon() -> Lexicon:
         shares.update(_fold_form(f) for f in num.get("shares", {}).get("forms", []))
         references.update(_fold_form(f) for f in num.get("references", {}).get("forms", []))
         age_apposed.update(_fold_form(f) for f in num.get("age_apposition", {}).get("forms", []))
+        counters.update(_fold_form(f) for f in num.get("counters", {}).get("forms", []))
         for form in num.get("shares", {}).get("ratios", []):
             _add(words, form, RATIO, True)
         for form in num.get("shares", {}).get("not_ratio_before", []):
@@ -264,4 +267,5 @@ def lexicon() -> Lexicon:
         frozenset(shares),
         frozenset(references),
         frozenset(age_apposed),
+        counters=frozenset(counters),
     )
