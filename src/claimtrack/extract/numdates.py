@@ -88,7 +88,9 @@ def date(tk: Tokens, i: int) -> tuple[int, int] | None:
             k += 1
         elif not (k < tk.n and tk.gap(j, k) == "-"):
             return None
-        other = _day(tk, k) if tk.near(k - 1, k) or tk.gap(k - 1, k) == "-" else None
+        if k >= tk.n or not (tk.near(k - 1, k) or tk.gap(k - 1, k) == "-"):
+            return None
+        other = _day(tk, k)
         if other is None or other[0] <= v:
             return None
         end = _month_after(tk, other[1])

@@ -52,6 +52,7 @@ class _Parser(Tokens):
         self.out: list[Numeral] = []
         self.age_end = -1  # folded end of the last age range ("ages between 26 and 35")
         self.id_end = -1  # folded end of the last identifier ("Phases 5, 6 and 7")
+        self.one_age_end = -1  # folded end of the last single age ("aged 12 or 13")
 
     # -- helpers ------------------------------------------------------------------------------
     def emit(
@@ -237,6 +238,13 @@ class _Parser(Tokens):
         ):
             return None
         return round(float(num.value) / float(other.value) * 100, 1), other.last
+
+    def or_age(self, s: int) -> bool:
+        """Return whether the number at atom s is the other end of an age: "aged 12 or 13"."""
+        k = s - 1
+        return (
+            self.has(k, w.ALT) and self.near(k, s) and 0 <= self.a[k].cstart - self.one_age_end <= 1
+        )
 
     def listed_id(self, s: int, j: int) -> bool:
         """Return whether the small plain number at atoms s..j goes on a list of identifiers
@@ -456,10 +464,12 @@ class _Parser(Tokens):
         if kind is Kind.COUNT and qual is Qualifier.EXACT and not num.scaled:
             if self.listed_id(s, j):
                 kind = Kind.IDENTIFIER  # "Phases 5, 6 and 7", "المرحلتين 2 و3"
-            elif numkinds.is_reference(self, s, i, j):
-                return j + 1  # "the two camps"
-            if numkinds.is_apposed_age(self, s, j, value):
-                kind = Kind.DURATION  # "Ahmed Ali, 24, said"
+            elif numkinds.is_reference(self, s, i, j) or numkinds.is_parent_of(self, s):
+                return j + 1  # "the two camps", "a mother of five"
+            if numkinds.is_apposed_age(self, s, j, value) or self.or_age(s):
+                kind = Kind.DURATION  # "Ahmed Ali, 24, said", "aged 12 or 13"
+        if kind is Kind.DURATION and self.has(s - 1, w.AGE) and qual is not Qualifier.RANGE:
+            self.one_age_end = self.a[j].end
         if qual is Qualifier.RANGE and kind is Kind.DURATION and self.has(s - 1, w.AGE):
             self.age_end = self.a[j].end
         elif qual is Qualifier.RANGE and numkinds.is_elided_age(self, self.age_end, s, kind):

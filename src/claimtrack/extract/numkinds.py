@@ -34,6 +34,7 @@ _PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[-.]\d{4}(?!\d)")
 _LIST_MARKS = (". ", ") ", "- ", ".\t", ")\t")  # after a list number at a line's start
 _CELL = re.compile(r"[ \t]*(?:\||\t)")  # a table cell ends right after the number
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) ?$")
+_HYPHENED = re.compile(r"([^\W\d_]+)")
 MIN_GLUED_NAME = 5  # letters glued before digits that make a name ("Kurdistan24"), not a clitic
 
 
@@ -57,8 +58,8 @@ def context_kind(
         return kind
     if first.raw is not None and is_identifier(tk, i, j, prev, scaled=scaled):
         return Kind.IDENTIFIER
-    if kind is Kind.COUNT and tk.word_after(j, w.lexicon().counters):
-        return Kind.IDENTIFIER  # "3400 shares": a page counter
+    if kind is Kind.COUNT and _noun_after(tk, j, w.lexicon().counters):
+        return Kind.IDENTIFIER  # "3400 shares", "a 38-page report": no figure
     if (w.AGE in prev_roles or w.TCUE in prev_roles) and tk.gap(prev, s) in ("", " "):
         return Kind.DURATION if w.AGE in prev_roles else Kind.TIME
     yearish = is_year(first) and not scaled and (not ranged or other_is_year)
@@ -89,6 +90,32 @@ def context_kind(
     ):
         return Kind.ORDINAL  # "الدفعة الـ12", "للمرة الـ 5"
     return kind
+
+
+def _noun_after(tk: Tokens, j: int, words: frozenset[str]) -> bool:
+    """Return whether one of `words` follows atom j after a space or a hyphen ("38-page")."""
+    end = tk.a[j].end
+    if tk.t.startswith("-", end):
+        m = _HYPHENED.match(tk.t, end + 1)
+        return m is not None and m.group(1) in words
+    return tk.word_after(j, words)
+
+
+def is_parent_of(tk: Tokens, i: int) -> bool:
+    """Return whether a parent word stands right before the number at atom i: "a mother of
+    five", "أم لثلاثة أطفال" are one person's family, not a figure."""
+    parents = w.lexicon().parents
+    if not parents:
+        return False
+    t = tk.t
+    start = tk.a[i].start
+    before = t[max(0, start - 24) : start].rstrip(" ")
+    for form in parents:
+        if before.endswith(form):
+            k = len(before) - len(form) - 1
+            if k < 0 or not before[k].isalpha():
+                return True
+    return False
 
 
 def year_of(tk: Tokens, i: int) -> bool:

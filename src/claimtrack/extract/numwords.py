@@ -50,6 +50,7 @@ CHFROM = "chfrom"  # range opener that a change verb reads as "from" ("من", "f
 PARTITIVE = "partitive"  # "of" after a weak one: "مئة وأحد من" is 100 and "one of"
 RATIO = "ratio"  # "in" / "out of" between two numbers: "one in five" is a share
 RATIO_STOP = "ratio_stop"  # noun after "X in Y" that makes it a count: "2 in 3 raids"
+ALT = "alt"  # "or" between two numbers: "aged 12 or 13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Lexicon:
     references: frozenset[str] = frozenset()  # determiners of a reference ("the two camps")
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
     counters: frozenset[str] = frozenset()  # page counters after a number ("3,400 shares")
+    parents: tuple[str, ...] = ()  # "mother of" before a number: one person's family size
     # Filled by `numtokens.tokenize` (up to its `_MAX_ANALYSED` entries): matched text -> how
     # it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
@@ -163,6 +165,7 @@ def lexicon() -> Lexicon:
     references: set[str] = set()
     age_apposed: set[str] = set()
     counters: set[str] = set()
+    parents: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
@@ -197,6 +200,7 @@ def lexicon() -> Lexicon:
             (YPOST, "year_after"),
             (IDCUE, "id_cues"),
             (PARTITIVE, "partitives"),
+            (ALT, "alternatives"),
         ):
             _listed(words, num.get(table, {}), role)
         _listed(words, dates.get("day_month_links", {}), DAYLINK)
@@ -212,6 +216,7 @@ def lexicon() -> Lexicon:
         references.update(_fold_form(f) for f in num.get("references", {}).get("forms", []))
         age_apposed.update(_fold_form(f) for f in num.get("age_apposition", {}).get("forms", []))
         counters.update(_fold_form(f) for f in num.get("counters", {}).get("forms", []))
+        parents.update(_fold_form(f) for f in num.get("parents", {}).get("forms", []))
         for form in num.get("shares", {}).get("ratios", []):
             _add(words, form, RATIO, True)
         for form in num.get("shares", {}).get("not_ratio_before", []):
@@ -268,4 +273,5 @@ def lexicon() -> Lexicon:
         frozenset(references),
         frozenset(age_apposed),
         counters=frozenset(counters),
+        parents=tuple(sorted(parents)),
     )
