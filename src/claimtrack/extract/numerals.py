@@ -461,6 +461,8 @@ class _Parser(Tokens):
             other_is_year=other is not None and is_year(self.a[other.first]),
             lang=self.lang,
         )
+        if kind is Kind.COUNT and self.word_after(j, w.lexicon().repetitions):
+            return j + 1  # "three times", "أكثر من 3 مرات": how often, not how many
         if kind is Kind.COUNT and qual is Qualifier.EXACT and not num.scaled:
             if self.listed_id(s, j):
                 kind = Kind.IDENTIFIER  # "Phases 5, 6 and 7", "المرحلتين 2 و3"

@@ -75,6 +75,7 @@ class Lexicon:
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
     counters: frozenset[str] = frozenset()  # page counters after a number ("3,400 shares")
     parents: tuple[str, ...] = ()  # "mother of" before a number: one person's family size
+    repetitions: frozenset[str] = frozenset()  # "three times": how often, not how many
     # Filled by `numtokens.tokenize` (up to its `_MAX_ANALYSED` entries): matched text -> how
     # it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
     age_apposed: set[str] = set()
     counters: set[str] = set()
     parents: set[str] = set()
+    repetitions: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
@@ -217,6 +219,7 @@ def lexicon() -> Lexicon:
         age_apposed.update(_fold_form(f) for f in num.get("age_apposition", {}).get("forms", []))
         counters.update(_fold_form(f) for f in num.get("counters", {}).get("forms", []))
         parents.update(_fold_form(f) for f in num.get("parents", {}).get("forms", []))
+        repetitions.update(_fold_form(f) for f in num.get("repetitions", {}).get("forms", []))
         for form in num.get("shares", {}).get("ratios", []):
             _add(words, form, RATIO, True)
         for form in num.get("shares", {}).get("not_ratio_before", []):
@@ -274,4 +277,5 @@ def lexicon() -> Lexicon:
         frozenset(age_apposed),
         counters=frozenset(counters),
         parents=tuple(sorted(parents)),
+        repetitions=frozenset(repetitions),
     )
