@@ -248,7 +248,8 @@ class _Parser(Tokens):
 
     def listed_id(self, s: int, j: int) -> bool:
         """Return whether the small plain number at atoms s..j goes on a list of identifiers
-        ("Phases 5, 6 and 7"): only a comma or a joining word stands after the last one."""
+        ("Phases 5, 6 and 7", "Page 2 of 5"): only a comma, a joining word or "of" stands after
+        the last one."""
         at = self.a[s]
         if self.id_end < 0 or at.raw is None or len(at.raw) > 3 or s != j:
             return False
@@ -257,9 +258,9 @@ class _Parser(Tokens):
         between = self.t[self.id_end : at.cstart]
         if not between.strip(" ,،"):
             return True
-        k = s - 1  # a joining word: "and", a separate "و"
+        k = s - 1  # a joining word: "and", a separate "و"; "of": "Page 2 of 5"
         return (
-            w.CONJ in self.a[k].roles
+            (w.CONJ in self.a[k].roles or w.PARTITIVE in self.a[k].roles)
             and not self.t[self.id_end : self.a[k].cstart].strip(" ,،")
             and self.near(k, s)
         )

@@ -29,8 +29,8 @@ _SUBSECTIONS = re.compile(r"(?:\([^\W_]{1,3}\))+")
 _APPOSED_NAME = re.compile(r"([^\W\d_]+)\.?(?:,|\s*\() ?(?:([^\W\d_]+) )?$")  # "Sabrina B., 34,"
 MAX_AGE = 120
 _PHONE_GAP = frozenset(" -")
-# A North American phone number: "(813) 529-0220", "813-529-0220".
-_PHONE = re.compile(r"\(?\d{3}\)?[ .-]?\d{3}[-.]\d{4}(?!\d)")
+# A North American phone number: "(813) 529-0220", "813-529-0220", "813.529.0220".
+_PHONE = re.compile(r"(?<![\d.,])(?:\(\d{3}\) ?\d{3}[-.]|\d{3}([-.])\d{3}\1)\d{4}(?![\d.,]\d|\d)")
 _LIST_MARKS = (". ", ") ", "- ", ".\t", ")\t")  # after a list number at a line's start
 _CELL = re.compile(r"[ \t]*(?:\||\t)")  # a table cell ends right after the number
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) ?$")
@@ -218,10 +218,10 @@ def is_identifier(tk: Tokens, i: int, j: int, prev: int, *, scaled: bool) -> boo
     if (
         before == "-"
         and at.cstart >= 2
-        and t[at.cstart - 2].isascii()
         and t[at.cstart - 2].isalpha()
+        and (t[at.cstart - 2].isascii() or _letters_before(t, at.cstart - 1) >= MIN_GLUED_NAME)
     ):
-        return True
+        return True  # "COVID-19", "كوفيد-19"
     if not tk.has_address:
         return False
     lo = max(0, at.start - 60)
@@ -232,17 +232,21 @@ def is_identifier(tk: Tokens, i: int, j: int, prev: int, *, scaled: bool) -> boo
     return any(mark in run for mark in ADDRESS_MARKS)
 
 
+def _letters_before(t: str, pos: int) -> int:
+    """Return how many letters stand right before `pos`."""
+    k = pos - 1
+    while k >= 0 and t[k].isalpha():
+        k -= 1
+    return pos - 1 - k
+
+
 def _glued_name(tk: Tokens, i: int) -> bool:
     """Return whether a name of at least `MIN_GLUED_NAME` letters, not a lexicon word, is glued
     before the digits at atom i ("كوردستان24")."""
     at = tk.a[i]
     if i and tk.a[i - 1].end == at.cstart:
         return False  # a qualifier or cue written without its space
-    t = tk.t
-    k = at.cstart - 1
-    while k >= 0 and t[k].isalpha():
-        k -= 1
-    return at.cstart - 1 - k >= MIN_GLUED_NAME
+    return _letters_before(tk.t, at.cstart) >= MIN_GLUED_NAME
 
 
 def _in_phone(t: str, start: int, end: int) -> bool:
