@@ -240,10 +240,18 @@ class _Parser(Tokens):
         return round(float(num.value) / float(other.value) * 100, 1), other.last
 
     def or_age(self, s: int) -> bool:
-        """Return whether the number at atom s is the other end of an age: "aged 12 or 13"."""
+        """Return whether the number at atom s is another age after one: "aged 12 or 13",
+        "aged 11 and 13", "بعمر 11 و13" (not before a counted noun: "aged 11 and 13 children")."""
+        if self.one_age_end < 0 or self.counts_next(s):
+            return False
+        at = self.a[s]
+        if at.conj:
+            return 0 <= at.cstart - self.one_age_end <= 1
         k = s - 1
         return (
-            self.has(k, w.ALT) and self.near(k, s) and 0 <= self.a[k].cstart - self.one_age_end <= 1
+            (self.has(k, w.ALT) or self.has(k, w.CONJ))
+            and self.near(k, s)
+            and 0 <= self.a[k].cstart - self.one_age_end <= 1
         )
 
     def listed_id(self, s: int, j: int) -> bool:
@@ -464,6 +472,15 @@ class _Parser(Tokens):
         )
         if kind is Kind.COUNT and self.word_after(j, w.lexicon().repetitions):
             return j + 1  # "three times", "أكثر من 3 مرات": how often, not how many
+        if (
+            kind is Kind.COUNT
+            and qual is Qualifier.UNDER
+            and not num.scaled
+            and value <= MAX_UNDER_AGE
+            and self.word_before(s, w.lexicon().young)
+            and not self.counts_next(j)
+        ):
+            kind = Kind.DURATION  # "children under 18", "الأطفال دون 18"
         if kind is Kind.COUNT and qual is Qualifier.EXACT and not num.scaled:
             if self.listed_id(s, j):
                 kind = Kind.IDENTIFIER  # "Phases 5, 6 and 7", "المرحلتين 2 و3"
@@ -505,6 +522,7 @@ class _Parser(Tokens):
 
 
 NUM_ROLE = w.NUM
+MAX_UNDER_AGE = 21  # "children under 18" is an age; "children under 500" is not
 # The roles a word needs to begin a date, ordinal, vague amount or number in `step`.
 _STARTS = frozenset((w.WEEKDAY, w.MONTH, w.ORD, w.NUM, w.VAGUE, w.DUAL, w.SCALE, w.FRAC))
 

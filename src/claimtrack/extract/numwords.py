@@ -76,6 +76,7 @@ class Lexicon:
     counters: frozenset[str] = frozenset()  # page counters after a number ("3,400 shares")
     parents: tuple[str, ...] = ()  # "mother of" before a number: one person's family size
     repetitions: frozenset[str] = frozenset()  # "three times": how often, not how many
+    young: frozenset[str] = frozenset()  # before "under N", an age: "children under 18"
     # Filled by `numtokens.tokenize` (up to its `_MAX_ANALYSED` entries): matched text -> how
     # it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
@@ -168,6 +169,7 @@ def lexicon() -> Lexicon:
     counters: set[str] = set()
     parents: set[str] = set()
     repetitions: set[str] = set()
+    young: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
@@ -220,6 +222,7 @@ def lexicon() -> Lexicon:
         counters.update(_fold_form(f) for f in num.get("counters", {}).get("forms", []))
         parents.update(_fold_form(f) for f in num.get("parents", {}).get("forms", []))
         repetitions.update(_fold_form(f) for f in num.get("repetitions", {}).get("forms", []))
+        young.update(_fold_form(f) for f in num.get("under_age", {}).get("forms", []))
         for form in num.get("shares", {}).get("ratios", []):
             _add(words, form, RATIO, True)
         for form in num.get("shares", {}).get("not_ratio_before", []):
@@ -278,4 +281,5 @@ def lexicon() -> Lexicon:
         counters=frozenset(counters),
         parents=tuple(sorted(parents)),
         repetitions=frozenset(repetitions),
+        young=frozenset(young),
     )
