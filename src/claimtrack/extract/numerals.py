@@ -242,17 +242,16 @@ class _Parser(Tokens):
     def or_age(self, s: int) -> bool:
         """Return whether the number at atom s is another age after one: "aged 12 or 13",
         "aged 11 and 13", "بعمر 11 و13" (not before a counted noun: "aged 11 and 13 children")."""
-        if self.one_age_end < 0 or self.counts_next(s):
-            return False
         at = self.a[s]
+        if self.one_age_end < 0 or not 0 < at.cstart - self.one_age_end <= 6:
+            return False
         if at.conj:
-            return 0 <= at.cstart - self.one_age_end <= 1
-        k = s - 1
-        return (
-            (self.has(k, w.ALT) or self.has(k, w.CONJ))
-            and self.near(k, s)
-            and 0 <= self.a[k].cstart - self.one_age_end <= 1
-        )
+            joined = at.cstart - self.one_age_end == 1
+        else:
+            word = self.t[self.one_age_end : at.cstart].strip(" ")
+            lex = w.lexicon()
+            joined = word in lex.alternatives or w.CONJ in lex.words.get(word, {})
+        return joined and not self.counts_next(s)
 
     def listed_id(self, s: int, j: int) -> bool:
         """Return whether the small plain number at atoms s..j goes on a list of identifiers

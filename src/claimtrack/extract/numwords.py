@@ -50,7 +50,6 @@ CHFROM = "chfrom"  # range opener that a change verb reads as "from" ("من", "f
 PARTITIVE = "partitive"  # "of" after a weak one: "مئة وأحد من" is 100 and "one of"
 RATIO = "ratio"  # "in" / "out of" between two numbers: "one in five" is a share
 RATIO_STOP = "ratio_stop"  # noun after "X in Y" that makes it a count: "2 in 3 raids"
-ALT = "alt"  # "or" between two numbers: "aged 12 or 13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +76,7 @@ class Lexicon:
     parents: tuple[str, ...] = ()  # "mother of" before a number: one person's family size
     repetitions: frozenset[str] = frozenset()  # "three times": how often, not how many
     young: frozenset[str] = frozenset()  # before "under N", an age: "children under 18"
+    alternatives: frozenset[str] = frozenset()  # "or" between two ages: "aged 12 or 13"
     # Filled by `numtokens.tokenize` (up to its `_MAX_ANALYSED` entries): matched text -> how
     # it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
@@ -170,6 +170,7 @@ def lexicon() -> Lexicon:
     parents: set[str] = set()
     repetitions: set[str] = set()
     young: set[str] = set()
+    alternatives: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
@@ -204,7 +205,6 @@ def lexicon() -> Lexicon:
             (YPOST, "year_after"),
             (IDCUE, "id_cues"),
             (PARTITIVE, "partitives"),
-            (ALT, "alternatives"),
         ):
             _listed(words, num.get(table, {}), role)
         _listed(words, dates.get("day_month_links", {}), DAYLINK)
@@ -223,6 +223,7 @@ def lexicon() -> Lexicon:
         parents.update(_fold_form(f) for f in num.get("parents", {}).get("forms", []))
         repetitions.update(_fold_form(f) for f in num.get("repetitions", {}).get("forms", []))
         young.update(_fold_form(f) for f in num.get("under_age", {}).get("forms", []))
+        alternatives.update(_fold_form(f) for f in num.get("alternatives", {}).get("forms", []))
         for form in num.get("shares", {}).get("ratios", []):
             _add(words, form, RATIO, True)
         for form in num.get("shares", {}).get("not_ratio_before", []):
@@ -282,4 +283,5 @@ def lexicon() -> Lexicon:
         parents=tuple(sorted(parents)),
         repetitions=frozenset(repetitions),
         young=frozenset(young),
+        alternatives=frozenset(alternatives),
     )
