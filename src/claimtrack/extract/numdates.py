@@ -1,7 +1,8 @@
 """Dates, clock times and ordinal compounds in the atoms of the numeral engine.
 
-    date    := [weekday] day [link] month ["/" month] [year] | month day ["," year] | month year
-             | d/m/y | y-m-d
+    date    := [weekday] day [link] month ["/" month | "(" month ")"] [[","] year]
+             | day (to | "-") day month ...          ("من 1 إلى 15 آذار": a span of days)
+             | month day ["," year] | month ["(" month ")"] year | d/m/y | y-m-d
     day     := 1-2 digits (1-31) | ordinal ["عشر" | "و" tens]
     time    := h ":" mm [":" ss] [mark]
 
@@ -63,6 +64,9 @@ def date(tk: Tokens, i: int) -> tuple[int, int] | None:
         ):
             return at.val, i + 2
     if w.MONTH in at.roles:
+        alt = _bracketed_month(tk, i)
+        if alt is not None:
+            return (tk.a[alt + 1].val, alt + 1) if _year_after_bracket(tk, alt) else None
         k = i + 1
         if tk.near(i, k) and tk.a[k].raw is not None and tk.a[k].raw.isdigit():
             v = tk.a[k].val
@@ -77,6 +81,26 @@ def date(tk: Tokens, i: int) -> tuple[int, int] | None:
     if day is None:
         return None
     v, j = day
+    end = _month_after(tk, j)
+    if end is None:  # a span of days: "from 1 to 15 March", "1-15 March"
+        k = j + 1
+        if tk.has(k, w.RMID) and tk.near(j, k):
+            k += 1
+        elif not (k < tk.n and tk.gap(j, k) == "-"):
+            return None
+        if k >= tk.n or not (tk.near(k - 1, k) or tk.gap(k - 1, k) == "-"):
+            return None
+        other = _day(tk, k)
+        if other is None or other[0] <= v:
+            return None
+        end = _month_after(tk, other[1])
+        if end is None:
+            return None
+    return v, end
+
+
+def _month_after(tk: Tokens, j: int) -> int | None:
+    """Return the last atom of the month (and year) after a day ending at atom j, or None."""
     k = j + 1
     if tk.has(k, w.DAYLINK) and tk.near(j, k):
         k += 1
@@ -88,9 +112,33 @@ def date(tk: Tokens, i: int) -> tuple[int, int] | None:
         return None
     while k + 1 < tk.n and tk.gap(k, k + 1) == "/" and tk.has(k + 1, w.MONTH):
         k += 1
-    if _year_after(tk, k, (" ",)):
+    alt = _bracketed_month(tk, k)
+    if alt is not None:
+        return alt + 1 if _year_after_bracket(tk, alt) else alt
+    if _year_after(tk, k, (" ", ",")):
         k += 1
-    return v, k
+    return k
+
+
+def _bracketed_month(tk: Tokens, k: int) -> int | None:
+    """Return atom k+1 when it is the month of atom k named again in brackets: "أيار (مايو)"."""
+    if not tk.has(k + 1, w.MONTH):
+        return None
+    t = tk.t
+    a, b = tk.a[k], tk.a[k + 1]
+    if t[a.end : b.cstart].strip(" ") != "(" or not t.startswith(")", b.end):
+        return None
+    return k + 1
+
+
+def _year_after_bracket(tk: Tokens, k: int) -> bool:
+    """Return whether a year follows the bracketed month at atom k: "(مايو) 2021"."""
+    return (
+        k + 1 < tk.n
+        and tk.t[tk.a[k].end : tk.a[k + 1].cstart].strip(" ") == ")"
+        and is_year(tk.a[k + 1])
+        and not tk.counts_next(k + 1)
+    )
 
 
 def clock(tk: Tokens, i: int) -> int | None:

@@ -51,6 +51,8 @@ class _Parser(Tokens):
         self.lang = lang
         self.out: list[Numeral] = []
         self.age_end = -1  # folded end of the last age range ("ages between 26 and 35")
+        self.id_end = -1  # folded end of the last identifier ("Phases 5, 6 and 7")
+        self.one_age_end = -1  # folded end of the last single age ("aged 12 or 13")
 
     # -- helpers ------------------------------------------------------------------------------
     def emit(
@@ -237,6 +239,39 @@ class _Parser(Tokens):
             return None
         return round(float(num.value) / float(other.value) * 100, 1), other.last
 
+    def or_age(self, s: int) -> bool:
+        """Return whether the number at atom s is another age after one: "aged 12 or 13",
+        "aged 11 and 13", "بعمر 11 و13" (not before a counted noun: "aged 11 and 13 children")."""
+        at = self.a[s]
+        if self.one_age_end < 0 or not 0 < at.cstart - self.one_age_end <= 6:
+            return False
+        if at.conj:
+            joined = at.cstart - self.one_age_end == 1
+        else:
+            word = self.t[self.one_age_end : at.cstart].strip(" ")
+            lex = w.lexicon()
+            joined = word in lex.alternatives or w.CONJ in lex.words.get(word, {})
+        return joined and not self.counts_next(s)
+
+    def listed_id(self, s: int, j: int) -> bool:
+        """Return whether the small plain number at atoms s..j goes on a list of identifiers
+        ("Phases 5, 6 and 7", "Page 2 of 5"): only a comma, a joining word or "of" stands after
+        the last one."""
+        at = self.a[s]
+        if self.id_end < 0 or at.raw is None or len(at.raw) > 3 or s != j:
+            return False
+        if self.id_end > at.cstart or at.cstart - self.id_end > 8 or self.counts_next(j):
+            return False
+        between = self.t[self.id_end : at.cstart]
+        if not between.strip(" ,،"):
+            return True
+        k = s - 1  # a joining word: "and", a separate "و"; "of": "Page 2 of 5"
+        return (
+            (w.CONJ in self.a[k].roles or w.PARTITIVE in self.a[k].roles)
+            and not self.t[self.id_end : self.a[k].cstart].strip(" ,،")
+            and self.near(k, s)
+        )
+
     def joins_next(self, k: int) -> bool:
         """Return whether atom k is followed by a number or scale word it belongs with."""
         if not self.near(k, k + 1) or self.a[k + 1].definite:
@@ -384,8 +419,8 @@ class _Parser(Tokens):
         if num.weak and qual is Qualifier.EXACT and low is None and not num.scaled:
             return j + 1
         if num.frac_only and low is None:
-            if not numkinds.share_of(self, j):
-                return j + 1
+            if not numkinds.share_of(self, j) or (self.has(i - 1, w.ORD) and self.near(i - 1, i)):
+                return j + 1  # "half an hour"; "the first half of the year" is a period
             kind, unit, value = Kind.PERCENT, "percent", round(float(value) * 100, 1)
         # after the number
         k = j + 1
@@ -409,6 +444,10 @@ class _Parser(Tokens):
                 kind = Kind.YEAR
         if unit and kind is Kind.COUNT:
             kind = Kind.MONEY
+        elif kind is Kind.COUNT and j == i and low is None and is_year(first):
+            k = j + 1  # a split year: "the 2025-26 financial year", "2022/23"
+            if k < self.n and self.gap(j, k) in ("-", "/") and _next_year(first, self.a[k]):
+                kind, j = Kind.YEAR, k
         # qualifier after (possibly past one word: "ألف امرأة تقريباً")
         k = j + 1
         if k < self.n and qual is Qualifier.EXACT and w.QPOST in self.a[k].roles:
@@ -430,11 +469,26 @@ class _Parser(Tokens):
             other_is_year=other is not None and is_year(self.a[other.first]),
             lang=self.lang,
         )
+        if kind is Kind.COUNT and self.word_after(j, w.lexicon().repetitions):
+            return j + 1  # "three times", "أكثر من 3 مرات": how often, not how many
+        if (
+            kind is Kind.COUNT
+            and qual is Qualifier.UNDER
+            and not num.scaled
+            and value <= MAX_UNDER_AGE
+            and self.word_before(s, w.lexicon().young)
+            and not self.counts_next(j)
+        ):
+            kind = Kind.DURATION  # "children under 18", "الأطفال دون 18"
         if kind is Kind.COUNT and qual is Qualifier.EXACT and not num.scaled:
-            if numkinds.is_reference(self, s, i, j):
-                return j + 1  # "the two camps"
-            if numkinds.is_apposed_age(self, s, j, value):
-                kind = Kind.DURATION  # "Ahmed Ali, 24, said"
+            if self.listed_id(s, j):
+                kind = Kind.IDENTIFIER  # "Phases 5, 6 and 7", "المرحلتين 2 و3"
+            elif numkinds.is_reference(self, s, i, j) or numkinds.is_parent_of(self, s):
+                return j + 1  # "the two camps", "a mother of five"
+            if numkinds.is_apposed_age(self, s, j, value) or self.or_age(s):
+                kind = Kind.DURATION  # "Ahmed Ali, 24, said", "aged 12 or 13"
+        if kind is Kind.DURATION and self.has(s - 1, w.AGE) and qual is not Qualifier.RANGE:
+            self.one_age_end = self.a[j].end
         if qual is Qualifier.RANGE and kind is Kind.DURATION and self.has(s - 1, w.AGE):
             self.age_end = self.a[j].end
         elif qual is Qualifier.RANGE and numkinds.is_elided_age(self, self.age_end, s, kind):
@@ -448,6 +502,7 @@ class _Parser(Tokens):
         if kind is Kind.IDENTIFIER and qual is Qualifier.EXACT:
             start, end, j, value = numkinds.identifier_bounds(self, i, j, value)
             self.emit(start, end, value, kind)
+            self.id_end = end
             return j + 1
         if qual is Qualifier.RANGE:
             self.emit(
@@ -466,6 +521,7 @@ class _Parser(Tokens):
 
 
 NUM_ROLE = w.NUM
+MAX_UNDER_AGE = 21  # "children under 18" is an age; "children under 500" is not
 # The roles a word needs to begin a date, ordinal, vague amount or number in `step`.
 _STARTS = frozenset((w.WEEKDAY, w.MONTH, w.ORD, w.NUM, w.VAGUE, w.DUAL, w.SCALE, w.FRAC))
 
@@ -493,6 +549,11 @@ def _share_scale(num: _Num, other: _Num) -> Any:
 def _ratio(a: Any, b: Any) -> float:
     a, b = float(a), float(b)
     return max(a, b) / min(a, b)
+
+
+def _next_year(year: Atom, b: Atom) -> bool:
+    """Return whether atom b is the two last digits of the year after `year` ("2025-26")."""
+    return b.raw is not None and len(b.raw) == 2 and b.val == (year.val + 1) % 100
 
 
 def _whole(value: Any) -> bool:

@@ -26,9 +26,16 @@ from claimtrack.model import Kind
 
 _ID_GAP = frozenset(" \t(#:-.")
 _SUBSECTIONS = re.compile(r"(?:\([^\W_]{1,3}\))+")
-_APPOSED_NAME = re.compile(r"([^\W\d_]+)(?:,|\s*\() ?(?:([^\W\d_]+) )?$")
+_APPOSED_NAME = re.compile(r"([^\W\d_]+)\.?(?:,|\s*\() ?(?:([^\W\d_]+) )?$")  # "Sabrina B., 34,"
 MAX_AGE = 120
 _PHONE_GAP = frozenset(" -")
+# A North American phone number: "(813) 529-0220", "813-529-0220", "813.529.0220".
+_PHONE = re.compile(r"(?<![\d.,])(?:\(\d{3}\) ?\d{3}[-.]|\d{3}([-.])\d{3}\1)\d{4}(?![\d.,]\d|\d)")
+_LIST_MARKS = (". ", ") ", "- ", ".\t", ")\t")  # after a list number at a line's start
+_CELL = re.compile(r"[ \t]*(?:\||\t)")  # a table cell ends right after the number
+_WORD_BEFORE = re.compile(r"([^\W\d_]+) ?$")
+_HYPHENED = re.compile(r"([^\W\d_]+)")
+MIN_GLUED_NAME = 5  # letters glued before digits that make a name ("Kurdistan24"), not a clitic
 
 
 def context_kind(
@@ -51,6 +58,8 @@ def context_kind(
         return kind
     if first.raw is not None and is_identifier(tk, i, j, prev, scaled=scaled):
         return Kind.IDENTIFIER
+    if kind is Kind.COUNT and _noun_after(tk, j, w.lexicon().counters):
+        return Kind.IDENTIFIER  # "3400 shares", "a 38-page report": no figure
     if (w.AGE in prev_roles or w.TCUE in prev_roles) and tk.gap(prev, s) in ("", " "):
         return Kind.DURATION if w.AGE in prev_roles else Kind.TIME
     yearish = is_year(first) and not scaled and (not ranged or other_is_year)
@@ -67,7 +76,108 @@ def context_kind(
             return Kind.YEAR
         if ranged and not counted:
             return Kind.YEAR
+        if not counted and (year_of(tk, i) or (line_head(tk.t, first.cstart) and _cell_end(tk, j))):
+            return Kind.YEAR
+    if (
+        kind is Kind.COUNT
+        and s == i
+        and i == j
+        and first.raw is not None
+        and not scaled
+        and not ranged
+        and after_article(tk, i)
+        and not tk.counts_next(j)
+    ):
+        return Kind.ORDINAL  # "الدفعة الـ12", "للمرة الـ 5"
     return kind
+
+
+def _noun_after(tk: Tokens, j: int, words: frozenset[str]) -> bool:
+    """Return whether one of `words` follows atom j after a space or a hyphen ("38-page")."""
+    end = tk.a[j].end
+    if tk.t.startswith("-", end):
+        m = _HYPHENED.match(tk.t, end + 1)
+        return m is not None and m.group(1) in words
+    return tk.word_after(j, words)
+
+
+def is_parent_of(tk: Tokens, i: int) -> bool:
+    """Return whether a parent word stands right before the number at atom i: "a mother of
+    five", "أم لثلاثة أطفال" are one person's family, not a figure."""
+    parents = w.lexicon().parents
+    if not parents:
+        return False
+    t = tk.t
+    start = tk.a[i].start
+    before = t[max(0, start - 24) : start].rstrip(" ")
+    for form in parents:
+        if before.endswith(form):
+            k = len(before) - len(form) - 1
+            if k < 0 or not before[k].isalpha():
+                return True
+    return False
+
+
+def year_of(tk: Tokens, i: int) -> bool:
+    """Return whether the 4-digit number at atom i follows a partitive after an ordinal or a
+    month: "الدفعة الأولى من 2023", "النصف الثاني من 2024", "أيار من 2023" (a year, "of 2023")."""
+    p = i - 1
+    if not (tk.has(p, w.PARTITIVE) and tk.near(p, i) and tk.near(p - 1, p)):
+        return False
+    return tk.has(p - 1, w.ORD) or tk.has(p - 1, w.MONTH)
+
+
+def line_head(t: str, pos: int) -> bool:
+    """Return whether only spaces or an opening bracket stand before `pos` on its line."""
+    k = pos - 1
+    while k >= 0 and t[k] in " \t(":
+        k -= 1
+    return k < 0 or t[k] == "\n"
+
+
+def _cell_end(tk: Tokens, j: int) -> bool:
+    """Return whether a table cell ends right after atom j ("2019 | 73000 | UN")."""
+    return _CELL.match(tk.t, tk.a[j].end) is not None
+
+
+def after_article(tk: Tokens, i: int) -> bool:
+    """Return whether the digits at atom i carry the definite article (the tatweel folded away:
+    "الـ12", "الـ 5") right after a definite word: "الدفعة الـ12" is the twelfth batch."""
+    lex = w.lexicon()
+    arts = lex.articles
+    if not arts:
+        return False
+    t = tk.t
+    start = tk.a[i].cstart
+    k = start - 2 if start > 1 and t[start - 1] == " " else start - 1
+    if k < 0 or all(t[k] != art[-1] for art in arts):
+        return False  # the common case: no article ends right before the digits
+    m = _WORD_BEFORE.search(t, max(0, start - 8), start)
+    if m is None or _definite(m.group(1), arts, lex.clitic_letters, bare=True) is None:
+        return False
+    m2 = _WORD_BEFORE.search(t, max(0, m.start() - 30), m.start())
+    if m2 is None:
+        return False
+    noun = _definite(m2.group(1), arts, lex.clitic_letters, bare=False)
+    return noun is not None and noun not in lex.counted  # "الأطفال الـ35": the 35 children
+
+
+def _definite(
+    word: str, arts: tuple[str, ...], clitics: frozenset[str], *, bare: bool
+) -> str | None:
+    """Return the rest of `word` after its clitics and article when it is an article alone
+    (`bare`) or a definite word (not bare), else None."""
+    for k in range(min(3, len(word))):
+        if k and word[k - 1] not in clitics:
+            return None
+        rest = word[k:]
+        if bare and rest in arts:
+            return ""
+        if not bare and len(rest) > 3:
+            for art in arts:
+                if rest.startswith(art):
+                    return rest[len(art) :]
+    return None
 
 
 def is_identifier(tk: Tokens, i: int, j: int, prev: int, *, scaled: bool) -> bool:
@@ -88,16 +198,30 @@ def is_identifier(tk: Tokens, i: int, j: int, prev: int, *, scaled: bool) -> boo
     after = t[at.end] if at.end < len(t) else " "
     if before in "+@/#_" or (before.isascii() and before.isalpha()):
         return True
+    if before.isalpha() and _glued_name(tk, i):
+        return True  # "Kurdistan24" in Arabic script
+    if (
+        len(raw) <= 2
+        and line_head(t, at.cstart)
+        and (t.startswith(_LIST_MARKS, at.end) or _cell_end(tk, j))
+    ):
+        return True  # "1. Repatriate all nationals", "(2) ...", "3 | ..."
+    if before == "[" and after == "]":
+        return True  # a footnote mark
+    if before == "-" and after == "-" and line_head(t, at.cstart - 1):
+        return True  # "-30-", the end mark of a press release
+    if len(raw) in (3, 4) and raw.isdigit() and _in_phone(t, at.cstart, at.end):
+        return True
     glued = i + 1 < tk.n and tk.a[i + 1].cstart == at.end
     if after in "@_" or (after.isascii() and after.isalpha() and not glued):
         return True
     if (
         before == "-"
         and at.cstart >= 2
-        and t[at.cstart - 2].isascii()
         and t[at.cstart - 2].isalpha()
+        and (t[at.cstart - 2].isascii() or _letters_before(t, at.cstart - 1) >= MIN_GLUED_NAME)
     ):
-        return True
+        return True  # "COVID-19", "كوفيد-19"
     if not tk.has_address:
         return False
     lo = max(0, at.start - 60)
@@ -108,10 +232,35 @@ def is_identifier(tk: Tokens, i: int, j: int, prev: int, *, scaled: bool) -> boo
     return any(mark in run for mark in ADDRESS_MARKS)
 
 
+def _letters_before(t: str, pos: int) -> int:
+    """Return how many letters stand right before `pos`."""
+    k = pos - 1
+    while k >= 0 and t[k].isalpha():
+        k -= 1
+    return pos - 1 - k
+
+
+def _glued_name(tk: Tokens, i: int) -> bool:
+    """Return whether a name of at least `MIN_GLUED_NAME` letters, not a lexicon word, is glued
+    before the digits at atom i ("كوردستان24")."""
+    at = tk.a[i]
+    if i and tk.a[i - 1].end == at.cstart:
+        return False  # a qualifier or cue written without its space
+    return _letters_before(tk.t, at.cstart) >= MIN_GLUED_NAME
+
+
+def _in_phone(t: str, start: int, end: int) -> bool:
+    """Return whether t[start:end] lies inside a phone number."""
+    for m in _PHONE.finditer(t, max(0, start - 10), min(len(t), end + 10)):
+        if m.start() <= start and end <= m.end():
+            return True
+    return False
+
+
 def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int, int, Any]:
     """Return (folded start, folded end, last atom, value) of an identifier at atoms i..j,
-    taking in a leading "+", subsections glued after it (`40(2)(b)`) and, for a phone number
-    (`+963 ...`, `0933 ...`), the digit groups after it."""
+    taking in a leading "+", subsections glued after it (`40(2)(b)`, `421-2-1`) and, for a phone
+    number (`+963 ...`, `0933 ...`), the digit groups after it."""
     t = tk.t
     at = tk.a[i]
     start = at.start - 1 if at.start and t[at.start - 1] == "+" else at.start
@@ -124,6 +273,15 @@ def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int,
             and t[tk.a[j].end] in _PHONE_GAP
         ):
             j += 1
+    while (  # "article 421-2-1": the parts of a numbered provision
+        j + 1 < tk.n
+        and tk.a[j + 1].raw is not None
+        and tk.a[j + 1].cstart - tk.a[j].end == 1
+        and t[tk.a[j].end] == "-"
+        and tk.a[j + 1].raw.isdigit()
+        and len(tk.a[j + 1].raw) <= 3
+    ):
+        j += 1
     if j > i and all(tk.a[k].raw for k in range(i, j + 1)):
         digits = "".join(ch for k in range(i, j + 1) for ch in tk.a[k].raw or "" if ch.isdigit())
         value = int(digits[:MAX_DIGITS])  # an identifier's value is its digits ("24,16" too)

@@ -72,6 +72,11 @@ class Lexicon:
     shares: frozenset[str] = frozenset()  # words after a fraction of a group ("half of them")
     references: frozenset[str] = frozenset()  # determiners of a reference ("the two camps")
     age_apposed: frozenset[str] = frozenset()  # words before an apposed age ("Ali, now 24,")
+    counters: frozenset[str] = frozenset()  # page counters after a number ("3,400 shares")
+    parents: tuple[str, ...] = ()  # "mother of" before a number: one person's family size
+    repetitions: frozenset[str] = frozenset()  # "three times": how often, not how many
+    young: frozenset[str] = frozenset()  # before "under N", an age: "children under 18"
+    alternatives: frozenset[str] = frozenset()  # "or" between two ages: "aged 12 or 13"
     # Filled by `numtokens.tokenize` (up to its `_MAX_ANALYSED` entries): matched text -> how
     # it splits into clitics and a form.
     analysed: dict[str, tuple[int, dict[str, Any], bool, bool]] = field(default_factory=dict)
@@ -161,6 +166,11 @@ def lexicon() -> Lexicon:
     shares: set[str] = set()
     references: set[str] = set()
     age_apposed: set[str] = set()
+    counters: set[str] = set()
+    parents: set[str] = set()
+    repetitions: set[str] = set()
+    young: set[str] = set()
+    alternatives: set[str] = set()
     for code in _lang.LANGS:
         data = _lang.load(code)
         num = data.get("numerals", {})
@@ -209,6 +219,11 @@ def lexicon() -> Lexicon:
         shares.update(_fold_form(f) for f in num.get("shares", {}).get("forms", []))
         references.update(_fold_form(f) for f in num.get("references", {}).get("forms", []))
         age_apposed.update(_fold_form(f) for f in num.get("age_apposition", {}).get("forms", []))
+        counters.update(_fold_form(f) for f in num.get("counters", {}).get("forms", []))
+        parents.update(_fold_form(f) for f in num.get("parents", {}).get("forms", []))
+        repetitions.update(_fold_form(f) for f in num.get("repetitions", {}).get("forms", []))
+        young.update(_fold_form(f) for f in num.get("under_age", {}).get("forms", []))
+        alternatives.update(_fold_form(f) for f in num.get("alternatives", {}).get("forms", []))
         for form in num.get("shares", {}).get("ratios", []):
             _add(words, form, RATIO, True)
         for form in num.get("shares", {}).get("not_ratio_before", []):
@@ -264,4 +279,9 @@ def lexicon() -> Lexicon:
         frozenset(shares),
         frozenset(references),
         frozenset(age_apposed),
+        counters=frozenset(counters),
+        parents=tuple(sorted(parents)),
+        repetitions=frozenset(repetitions),
+        young=frozenset(young),
+        alternatives=frozenset(alternatives),
     )
