@@ -353,8 +353,10 @@ def _entity(
     own = [m for m in sent if cs <= m.start < ce] if sent else sent
     if metric in (Metric.KILLED, Metric.CAPTURED):
         after = [m for m in own if m.start >= fend and m.start - fend < 40]
-        if after and after[0].kind == "camp" and not after[0].is_near:  # killed in the camp
-            return after[0].slug
+        # killed in the camp ("41 ISIS suspects inside al-Hol"), not near it or elsewhere
+        place = next((m for m in after if m.kind in ("camp", "place", "country")), None)
+        if place is not None and place.kind == "camp" and not place.is_near and not place.is_dest:
+            return place.slug
         groups = [m for m in own if m.kind == "group"] or [
             m
             for m in after
@@ -376,6 +378,9 @@ def _entity(
         return last.slug if last else None
     own_camps = [m for m in own if m.kind == "camp"] if camps else camps
     if metric == Metric.REPATRIATED:
+        # people are returned from a camp, never from the one they are taken to
+        own_camps = [m for m in own_camps if not m.is_dest]
+        camps = [m for m in camps if not m.is_dest]
         origins = [m for m in own if m.start >= fend and _after_from(ft, m.start, origin)]
         origins += [m for m in camps if _after_from(ft, m.start, origin)]
         if origins:
@@ -420,7 +425,7 @@ def _held_in(
     camp, prison = _last_of(index, "camp", pos), _last_of(index, "prison", pos)
     if prison and (camp is None or prison.end > camp.end):
         return prison.slug
-    if camp is None:
+    if camp is None or camp.is_near:  # a camp named as a landmark holds nothing
         return None
     return (main_camp or camp.slug) if camp.is_dest else camp.slug
 
