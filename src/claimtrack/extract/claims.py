@@ -242,6 +242,9 @@ def build_claims(
                 Metric.FAMILIES,
             ):
                 anaphor_metric = last_claim.metric
+            elif sent_claim is not None and sent_claim.metric == Metric.OTHER:
+                # "عدد العراقيين انخفض إلى 19 ألفاً بعد أن تجاوز عددهم ثلاثين ألفاً"
+                anaphor_metric = Metric.OTHER
             metric, unit = metrics.decide(
                 reading,
                 fig.num,

@@ -158,7 +158,7 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
         counts = Counter(key for _, key in camp_hits)
     # "the camp" is one camp: never a composite ("al-Hol and Roj ... the camp")
     singles = Counter({k: n for k, n in counts.items() if not _is_composite(gaz, k)})
-    main = singles.most_common(1)[0][0] if singles else None
+    main = (singles or counts).most_common(1)[0][0] if counts else None
     for start, end, key in raw:
         if key == GENERIC_CAMP:
             # (after a composite, the article's main single camp)
@@ -199,9 +199,7 @@ def _is_composite(gaz: Gazetteer, slug: str) -> bool:
 _QUOTES = "\"'\u201c\u201d\u00ab\u00bb("
 
 
-def _after(
-    ftext: str, pos: int, words: frozenset[str], skip: frozenset[str] = frozenset()
-) -> bool:
+def _after(ftext: str, pos: int, words: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
     """Return whether the word just before `pos` (past quotes and one word of `skip`) is one
     of `words` (one or two words)."""
     before = [w for w in (t.strip(_QUOTES) for t in ftext[max(0, pos - 28) : pos].split()) if w]

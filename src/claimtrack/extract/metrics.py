@@ -44,6 +44,8 @@ _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
 _METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
+# Cue keys that are read as another metric at the end of `read` ("died": killed or other).
+_RENAMED = {"arrivals": "other", "recaptured": "captured", "died": "other"}
 _MAX_NOUNS = 100_000  # bounds `Rules.nouns`
 _MAX_AGE = 18  # "children under 12": an age, not a count
 BEFORE_WORDS = 10  # how far before the number a cue may stand
@@ -75,6 +77,7 @@ class Rules:
     digit_units: bool  # a `units` form begins with a digit (proclitics never do)
     joins: frozenset[str]  # "and" (`claims.joins`): "36 women and 59 children were returned"
     copula: lexicon.Lexicon  # "14 were raids": the noun after it can be the counted one
+    violence: lexicon.Lexicon  # words of violence: deaths near them are people killed
     # `_noun` answers, filled as figures are read (up to `_MAX_NOUNS`: a prefix form's
     # word or a phrase's spacing can vary without end)
     nouns: dict[str, tuple[bool, bool, bool]] = field(
@@ -146,6 +149,7 @@ def _compile(lang: str, extra: dict) -> Rules:
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
         digit_units=any(form[0].isdigit() for form in units_lex.keys),
         copula=lexicon.words(data["copula"]["forms"]),
+        violence=lexicon.words(data.get("violence", {}).get("forms", [])),
         joins=frozenset(
             lexicon.fold_form(f) for f in [*data["joins"]["words"], *data["joins"]["glued"]]
         ),
@@ -229,7 +233,8 @@ def read(
     # number and begin at or after `rare_from`; one search rules them all out (a long clause
     # is left to `seen`). A new such test must keep to that, or widen `rare_from`.
     rare_from = min(win_start, clause_start, max(floor, fstart - 30))
-    may_have_rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fstart)
+    # (to `fend`: a qualifier of the span may hold an anaphor, "تجاوز عددهم ثلاثين ألفاً")
+    may_have_rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fend)
     drop_from = max(win_start if kind == Kind.COUNT else near, clause_start)
     drop = may_have_rare and r.not_before.has(ftext, drop_from, fstart)  # rare window
     if (
@@ -342,11 +347,13 @@ def read(
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
         dist = sum(ws < h.start for ws, _we in words_after)
-        if h.key == "detainees" and dist == 0:  # "20 prisoners escaped", "5 detainees died"
+        if h.key == "detainees":  # "20 prisoners escaped", "5 detainees died"
+            # (or the verb right after a detainee noun further on: "100 attackers and
+            # inmates had been killed")
             h2 = r.after.first(ftext, h.end, after_stop)
-            if h2 is not None and h2.key in ("killed", "other"):
+            if h2 is not None and h2.key in ("killed", "other", "died", "arrivals"):
                 d2 = sum(ws < h2.start for ws, _we in words_after)
-                if d2 <= 3:
+                if (dist == 0 and d2 <= 3) or len(_words(ftext, h.end, h2.start)) <= 1:
                     h, dist = h2, d2
         if h.key == "past":
             h = None
@@ -397,6 +404,13 @@ def read(
                 alt_cue = key
                 break
 
+    if cue in _RENAMED or alt_cue in _RENAMED:
+        violent = None
+        if "died" in (cue, alt_cue):  # (the sentence up to the end of the clause or figure)
+            violent = r.violence.has(ftext, sentence_start, max(clause_end, ceil))
+        cue, alt_cue = _rename(cue, violent), _rename(alt_cue, violent)
+        if alt_cue not in EVENTS:
+            alt_cue = None
     has_bridge = (
         may_have_rare
         and n_last <= 6
@@ -410,9 +424,9 @@ def read(
         and (
             anaphor_from < clause_start
             or seen is None
-            or seen.may_hit("anaphor", clause_start, fstart)
+            or seen.may_hit("anaphor", clause_start, fend)
         )
-        and r.anaphor.has(ftext, anaphor_from, fstart)  # rare window
+        and r.anaphor.has(ftext, anaphor_from, fend)  # rare window (and the span)
     )
     return Reading(
         unit=unit,
@@ -428,6 +442,13 @@ def read(
         has_anaphor=has_anaphor,
         drop=drop,
     )
+
+
+def _rename(cue: str | None, violent: bool | None) -> str | None:
+    """Return the metric key of a cue key that names no metric of its own."""
+    if cue == "died":
+        return "killed" if violent else "other"
+    return _RENAMED.get(cue, cue) if cue else cue
 
 
 def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]]:
