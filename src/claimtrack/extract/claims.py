@@ -122,6 +122,9 @@ def build_claims(
     prev_teller: str | None = None  # who tells the sentence before (see `teller`)
     prev_si = -1  # that sentence
     last_claim: Claim | None = None
+    # the metric "the figure" points back to: the last total; a sentence's people total over
+    # its families ("40,113 people in 11,029 families ... OCHA put the figure at 39,587")
+    last_total: Metric | None = None
     ti = 0  # times before this one are accounted for
     speakers = SpeakerTrack(ft, sentences, lambda a, b: text[slice(*folded.span(a, b))], lang=lang)
     for si, figs in groups:
@@ -150,6 +153,12 @@ def build_claims(
         fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
         held = set(fig_clauses)
         camps = [m for m in sent_mentions if m.kind == "camp"]
+        # An answer to "How many people live in al-Hol?": the question's camp is its camp.
+        asked = camps
+        if not camps and si > 0 and metrics.asks_residents(rules, ft, *sentences[si - 1]):
+            qs, qe = sentences[si - 1]
+            asked = [m for m in mentions[bisect_right(m_ends, qs) : bisect_left(m_starts, qe)]]
+            asked = [m for m in asked if m.kind == "camp"]
         # For `_as_of`: the sentence's times with their clauses, those of speaking, and those
         # right after a speech verb; the semicolons' offsets.
         times_in: list[tuple[TimeExpr, int]] = []
@@ -241,16 +250,16 @@ def build_claims(
                 Metric.CAMP_POPULATION,
                 Metric.FAMILIES,
             ):
-                anaphor_metric = last_claim.metric
+                anaphor_metric = last_total
             elif sent_claim is not None and sent_claim.metric == Metric.OTHER:
                 # "عدد العراقيين انخفض إلى 19 ألفاً بعد أن تجاوز عددهم ثلاثين ألفاً"
                 anaphor_metric = Metric.OTHER
             metric, unit = metrics.decide(
                 reading,
                 fig.num,
-                has_camp=bool(camps),
+                has_camp=bool(asked),
                 # a camp named in the sentence, or ending before the figure
-                camp_known=bool(camps) or bool(camp_ends and camp_ends[0] <= fig.fstart),
+                camp_known=bool(asked) or bool(camp_ends and camp_ends[0] <= fig.fstart),
                 prev_metric=prev_metric,
                 prev_unit=prev_unit,
                 prev_close=prev_close,
@@ -296,6 +305,11 @@ def build_claims(
             )
             claims.append(claim)
             sources.append(src)
+            if metric == Metric.CAMP_POPULATION or (
+                metric == Metric.FAMILIES
+                and not (sent_claim is not None and sent_claim.metric == Metric.CAMP_POPULATION)
+            ):
+                last_total = metric
             last_claim = sent_claim = claim
             sent_anchor = as_of
         if sent_anchor is not None:

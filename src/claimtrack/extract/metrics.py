@@ -411,11 +411,14 @@ def read(
         cue, alt_cue = _rename(cue, violent), _rename(alt_cue, violent)
         if alt_cue not in EVENTS:
             alt_cue = None
-    has_bridge = (
-        may_have_rare
-        and n_last <= 6
-        and r.bridge.has(ftext, max(floor, fstart - 30), fstart)  # rare window
+    bridge = (
+        r.bridge.first(ftext, max(floor, fstart - 30), fstart)  # rare window
+        if may_have_rare and n_last <= 6
+        else None
     )
+    # (only counted nouns between the figure before and the bridge: "3,751 عائلة تضم", not
+    # "17 ألفاً و800 عائلة، في حين يضم المخيمان")
+    has_bridge = bridge is not None and _only_nouns(r, ftext, floor, bridge.start)
     # "The number" in the clause, or in the cue window when that reaches further back (a
     # search from further back finds the other's hits too; `seen` skips a long clause).
     anaphor_from = min(win_start, clause_start)
@@ -442,6 +445,28 @@ def read(
         has_anaphor=has_anaphor,
         drop=drop,
     )
+
+
+def asks_residents(r: Rules, ftext: str, start: int, end: int) -> bool:
+    """Return whether the question `ftext[start:end]` asks how many live in a place (a
+    residence cue, no subgroup noun: "How many people live in al-Hol today?")."""
+    if end <= start or ftext[end - 1] not in "?\u061f":
+        return False
+    hit = any(k == "residence" for _s, _e, k in r.before.find_keyed(ftext, start, end)) or any(
+        k == "residence" for _s, _e, k in r.after.find_keyed(ftext, start, end)
+    )
+    return hit and not r.subgroup_nouns.has(ftext, start, end)
+
+
+def _only_nouns(r: Rules, ftext: str, start: int, end: int) -> bool:
+    """Return whether every word of `ftext[start:end]` is a counted noun or a number."""
+    for ws, _we in _words(ftext, start, end):
+        if ftext[ws].isdigit():
+            continue
+        hit = r.units.match_at(ftext, ws)
+        if hit is None or hit[0] == "function":
+            return False
+    return True
 
 
 def _rename(cue: str | None, violent: bool | None) -> str | None:
