@@ -368,6 +368,15 @@ def _entity(
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
     own = [m for m in sent if cs <= m.start < ce] if sent else sent
+    if metric == Metric.OTHER:
+        # the counted noun names what is counted ("أكثر من 20 مركز احتجاز", "12 SDF prisons")
+        noun = next((m for m in own if m.start >= fend), None)
+        if (
+            noun is not None
+            and noun.kind in ("prison", "place")
+            and not ft[fend : noun.start].strip()
+        ):
+            return noun.slug
     if metric in (Metric.KILLED, Metric.CAPTURED):
         after = [m for m in own if m.start >= fend and m.start - fend < 40]
         # killed in the camp ("41 ISIS suspects inside al-Hol"), not near it or elsewhere
