@@ -200,3 +200,33 @@ def test_an_answer_counts_what_the_question_asks(lang: str, text: str, metrics: 
     claims = extract(text, published=PUB, lang=lang)
     assert [c.metric.value for c in claims] == metrics
     assert {c.entity for c in claims} == {"al-hol"}
+
+
+TABLES = [
+    (
+        "en",
+        "The camp has shrunk.\n\nTable: Al-Hol population, selected counts\n"
+        "Source — Date — Residents\nOCHA snapshot — June 30, 2024 — 39,587\n"
+        "Camp administration — July 31, 2024 — 40,113",
+        ["camp_population"] * 2,
+    ),
+    (
+        "ar",
+        "تراجع عدد القاطنين.\nجدول: تطور عدد قاطني مخيم الهول\nالمصدر | العدد\n"
+        "الأمم المتحدة | ٥٦٠٠٠\nإدارة المخيم | ٤٠٢٠٨",
+        ["camp_population"] * 2,
+    ),
+    # a table of a subgroup, and rows with no title: no totals
+    (
+        "en",
+        "Table: Iraqis in al-Hol\nSource — Iraqis\nOCHA — 26,612",
+        ["other"],
+    ),
+    ("en", "In al-Hol:\nOCHA — June 30, 2024 — 39,587", ["other"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "metrics"), TABLES, ids=[c[1] for c in TABLES])
+def test_a_table_row_counts_what_its_title_names(lang: str, text: str, metrics: list[str]) -> None:
+    claims = extract(text, published=PUB, lang=lang)
+    assert [c.metric.value for c in claims] == metrics

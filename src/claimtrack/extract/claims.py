@@ -45,6 +45,8 @@ class _Words:
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
     fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
     opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
+    table_titles: lexicon.Lexicon  # `claims.table.titles`: "Table", opening a table's title
+    table_cells: tuple[str, ...]  # `claims.table.separators`: between a row's cells
 
 
 @cache
@@ -57,6 +59,10 @@ def _words(lang: str) -> _Words:
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
         fresh=lexicon.words(data["time"].get("fresh", [])),
         opens=lexicon.words(data["speakers"]["opens"]),
+        table_titles=lexicon.words(data.get("table", {}).get("titles", [])),
+        table_cells=tuple(
+            dict.fromkeys(fold(c).text for c in data.get("table", {}).get("separators", []))
+        ),
     )
 
 
@@ -153,12 +159,21 @@ def build_claims(
         fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
         held = set(fig_clauses)
         camps = [m for m in sent_mentions if m.kind == "camp"]
-        # An answer to "How many people live in al-Hol?": the question's camp is its camp.
+        # An answer to "How many people live in al-Hol?", a row of a table titled "Al-Hol
+        # population": the question's or title's camp is its camp.
         asked = camps
-        if not camps and si > 0 and metrics.asks_residents(rules, ft, *sentences[si - 1]):
-            qs, qe = sentences[si - 1]
-            asked = [m for m in mentions[bisect_right(m_ends, qs) : bisect_left(m_starts, qe)]]
-            asked = [m for m in asked if m.kind == "camp"]
+        if not camps and si > 0:
+            head = None
+            if metrics.asks_residents(rules, ft, *sentences[si - 1]):
+                head = sentences[si - 1]
+            elif words.table_cells and any(c in ft[s:e] for c in words.table_cells):
+                head = _table_title(ft, sentences, si, words)
+            if head is not None and (
+                head == sentences[si - 1] or metrics.names_residents(rules, ft, *head)
+            ):
+                qs, qe = head
+                asked = [m for m in mentions[bisect_right(m_ends, qs) : bisect_left(m_starts, qe)]]
+                asked = [m for m in asked if m.kind == "camp"]
         # For `_as_of`: the sentence's times with their clauses, those of speaking, and those
         # right after a speech verb; the semicolons' offsets.
         times_in: list[tuple[TimeExpr, int]] = []
@@ -315,6 +330,21 @@ def build_claims(
         if sent_anchor is not None:
             anchor, anchor_speaker = sent_anchor, speaker
     return _refine(claims, sources, times)
+
+
+def _table_title(
+    ft: str, sentences: list[tuple[int, int]], si: int, words: _Words
+) -> tuple[int, int] | None:
+    """Return the title line of the table whose row is sentence `si` (rows of cells up to it,
+    the line before them opening with a title word), or None."""
+    j = si - 1
+    while j >= 0 and si - j <= 30 and any(c in ft[slice(*sentences[j])] for c in words.table_cells):
+        j -= 1
+    if j < 0 or si - j > 30:
+        return None
+    ts, te = sentences[j]
+    first = words.table_titles.match_at(ft, ts)
+    return sentences[j] if first is not None else None
 
 
 def _last_of(

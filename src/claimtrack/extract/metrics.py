@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from claimtrack.extract.entities import Gazetteer
 
 EVENTS = ("killed", "captured", "repatriated", "detainees")
-_WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]]+")
-_STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
+# ("|": a table's cell border)
+_WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]|]+")
+_STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]|]")
 _NUMERIC = re.compile(r"[0-9,.\s]*")  # a span of these holds no word that is not a number
 _EARLIER_EVENTS = ("killed", "captured", "repatriated")
 # An apposition between a figure and its verb: commas, spaced dashes, brackets; a sentence end.
@@ -452,6 +453,12 @@ def asks_residents(r: Rules, ftext: str, start: int, end: int) -> bool:
     residence cue, no subgroup noun: "How many people live in al-Hol today?")."""
     if end <= start or ftext[end - 1] not in "?\u061f":
         return False
+    return names_residents(r, ftext, start, end)
+
+
+def names_residents(r: Rules, ftext: str, start: int, end: int) -> bool:
+    """Return whether `ftext[start:end]` speaks of a place's residents (a residence cue, no
+    subgroup noun: "Al-Hol population", "عدد قاطني مخيم الهول")."""
     hit = any(k == "residence" for _s, _e, k in r.before.find_keyed(ftext, start, end)) or any(
         k == "residence" for _s, _e, k in r.after.find_keyed(ftext, start, end)
     )
