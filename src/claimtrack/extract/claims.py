@@ -342,8 +342,7 @@ def _table_title(
         j -= 1
     if j < 0 or si - j > 30:
         return None
-    ts, te = sentences[j]
-    first = words.table_titles.match_at(ft, ts)
+    first = words.table_titles.match_at(ft, sentences[j][0])
     return sentences[j] if first is not None else None
 
 
