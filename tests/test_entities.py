@@ -146,3 +146,17 @@ def test_the_camp_is_never_a_composite() -> None:
 def test_entity_of_the_last_figure(lang: str, text: str, entity: str | None) -> None:
     claims = extract(text, published=date(2023, 1, 1), lang=lang)
     assert claims[-1].entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # no donor anywhere: the camp the money is for
+        ("التمويل: تلقت خطة الاستجابة الخاصة بمخيم الهول حتى الآن 23 مليون دولار.", "al-hol"),
+        # a donor named: the donor (dev practice)
+        ("قدمت بريطانيا 500 ألف جنيه إسترليني لمخيم الهول.", "united-kingdom"),
+    ],
+)
+def test_money_entity(text: str, entity: str) -> None:
+    (c,) = extract(text, published=date(2023, 1, 1), lang="ar")
+    assert (c.metric.value, c.entity) == ("funding", entity)

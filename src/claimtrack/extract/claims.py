@@ -392,7 +392,14 @@ def _entity(
         return subject[0].slug if subject else None
     if metric == Metric.FUNDING:
         donors = [m for m in before if m.kind in ("org", "country")]
-        return donors[-1].slug if donors else main_org
+        if donors or main_org:
+            return donors[-1].slug if donors else main_org
+        # no donor in the whole article: the camp the money is for, named in its clause
+        # ("تلقت خطة الاستجابة الخاصة بمخيم الهول 23.4 مليون دولار")
+        for m in sent:
+            if cs <= m.start < ce and m.kind == "camp" and not (m.is_dest or m.is_near):
+                return m.slug
+        return None
     if metric == Metric.OPERATIONS:
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
