@@ -136,6 +136,9 @@ DEATHS_AND_FLOWS = [
         ["detainees", "other"],
     ),
     ("ar", "وقال إن القاطنين ينحدرون من نحو 40 جنسية.", ["other"]),
+    # things are no people, whatever the cue
+    ("en", "ISIS cells attacked the Ghwayran prison with at least two car bombs.", ["other"]),
+    ("ar", "وصلت قافلة من 30 حافلة تقل 1200 شخص من مخيم الهول.", ["other", "repatriated"]),
     # a time word after a figure is no counted noun
     (
         "ar",

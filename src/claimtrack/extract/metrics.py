@@ -8,7 +8,8 @@ cue    := a word of `claims.cues.<metric>.before` shortly before the number, or 
           were returned") or, with no cue at all, past an apposition ("73 people, two of them
           children, were killed").
 unit   := the first counted noun after the number (skipping `skip` words): person, family,
-          operation, country, ton, km; a function word or nothing means person; else other
+          operation, country, ton, km, thing (read as other); a function word or nothing means
+          person; else other
           ("14 were raids": an operation noun after a copula).
 """
 
@@ -622,6 +623,8 @@ def decide(
         return Metric.OPERATIONS, unit
     if unit in ("country", "ton", "km"):
         return Metric.OTHER, unit
+    if unit == "thing":  # two car bombs, 30 buses
+        return Metric.OTHER, "other"
     if (
         cue in (None, "residence")
         and reading.alt_cue
