@@ -136,6 +136,9 @@ DEATHS_AND_FLOWS = [
         ["detainees", "other"],
     ),
     ("ar", "وقال إن القاطنين ينحدرون من نحو 40 جنسية.", ["other"]),
+    # a convoy or flight carries returnees
+    ("en", "The most recent convoy, on July 11, carried 174 families.", ["repatriated"]),
+    ("en", "A special flight carrying 95 Kyrgyz citizens landed in Bishkek.", ["repatriated"]),
     # things are no people, whatever the cue
     ("en", "ISIS cells attacked the Ghwayran prison with at least two car bombs.", ["other"]),
     ("ar", "وصلت قافلة من 30 حافلة تقل 1200 شخص من مخيم الهول.", ["other", "repatriated"]),
