@@ -139,6 +139,12 @@ def test_the_camp_is_never_a_composite() -> None:
         # the counted noun names the thing counted
         ("ar", "ويحتجز أكثر من 9 آلاف عنصر في أكثر من 20 مركز احتجاز.", "sdf-detention"),
         ("en", "The 2022 Syria Humanitarian Response Plan was 27 per cent funded.", "syria-hrp"),
+        (
+            "ar",
+            "وتقول الأمم المتحدة إن خطة الاستجابة الإنسانية لم تتلق سوى 38% من التمويل المطلوب، "
+            "ما دفع منظمات إلى تقليص خدماتها في مخيم الهول",
+            "syria-hrp",
+        ),
         # the two camps together (dual nominative)
         ("ar", "وزار الوفد مخيم الهول، في حين يضم المخيمان معاً أكثر من 40 ألف طفل.", "al-hol+roj"),
     ],

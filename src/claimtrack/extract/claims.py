@@ -404,6 +404,12 @@ def _entity(
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
     own = [m for m in sent if cs <= m.start < ce] if sent else sent
+    if metric == Metric.PERCENT:
+        # a share of a response plan's needs ("the plan received only 38% of the funding it
+        # needs, forcing cuts in the camps")
+        plans = [m for m in before if m.kind == "plan" and m.start >= cs]
+        if plans:
+            return plans[-1].slug
     if metric == Metric.OTHER:
         # the counted noun names what is counted ("أكثر من 20 مركز احتجاز", "12 SDF prisons")
         noun = next((m for m in own if m.start >= fend), None)
