@@ -136,6 +136,7 @@ DEATHS_AND_FLOWS = [
         ["detainees", "other"],
     ),
     ("ar", "وقال إن القاطنين ينحدرون من نحو 40 جنسية.", ["other"]),
+    ("en", "U.S. forces and the SDF conducted 59 of these operations.", ["operations"]),
     # a convoy or flight carries returnees
     ("en", "The most recent convoy, on July 11, carried 174 families.", ["repatriated"]),
     ("en", "A special flight carrying 95 Kyrgyz citizens landed in Bishkek.", ["repatriated"]),
