@@ -94,3 +94,75 @@ def test_the_camp_is_not_a_destination() -> None:
 def test_camp_only_where_the_figure_is(text: str, entity: str | None) -> None:
     (c,) = extract(text, published=date(2023, 1, 1), lang="en")
     assert c.entity == entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A new batch of 188 Iraqi families left al-Hol camp on Thursday bound for al-Jadah camp. "
+        "Iraqis still make up about 40 percent of the camp's roughly 41,000 residents.",
+        "Return movements relocated 1,367 people from al-Hol to the Jeddah 1 camp in Ninewa. "
+        "Partners report 24 murders recorded inside the camp since January.",
+        "In the last quarter, 1,950 Iraqi residents left al-Hol for the Jeddah 1 rehabilitation "
+        "centre south of Mosul.",
+    ],
+)
+def test_a_destination_after_the_or_bound_for(text: str) -> None:
+    claims = [c for c in extract(text, published=date(2023, 1, 1), lang="en") if c.value != 1]
+    assert claims and {c.entity for c in claims} == {"al-hol"}
+
+
+def test_a_quoted_destination_camp() -> None:
+    text = 'أعاد العراق 2500 عائلة من مخيم الهول، نُقلت إلى مخيم "الجدعة" جنوب الموصل.'
+    mentions = find_mentions(fold(text).text, default_gazetteer())
+    assert [(m.slug, m.is_dest) for m in mentions if m.kind == "camp"] == [
+        ("al-hol", False),
+        ("jeddah-camp", True),
+    ]
+
+
+def test_the_camp_is_never_a_composite() -> None:
+    text = (
+        "Al-Hol camp is short of fuel. The US spent $45 million on services in al-Hol and Roj. "
+        "Darwish said the camp currently houses 39,000 people."
+    )
+    claims = extract(text, published=date(2023, 1, 1), lang="en")
+    assert (claims[-1].entity, claims[-1].metric.value) == ("al-hol", "camp_population")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "entity"),
+    [
+        ("en", "The SDF said its forces arrested 41 ISIS suspects inside al-Hol.", "al-hol"),
+        # a camp named only as a landmark before: no camp for a later figure
+        ("en", "Vehicles left a base near Ain Issa. Turkey said it took 56 villages.", None),
+        # the counted noun names the thing counted
+        ("ar", "ويحتجز أكثر من 9 آلاف عنصر في أكثر من 20 مركز احتجاز.", "sdf-detention"),
+        ("en", "The 2022 Syria Humanitarian Response Plan was 27 per cent funded.", "syria-hrp"),
+        (
+            "ar",
+            "وتقول الأمم المتحدة إن خطة الاستجابة الإنسانية لم تتلق سوى 38% من التمويل المطلوب، "
+            "ما دفع منظمات إلى تقليص خدماتها في مخيم الهول",
+            "syria-hrp",
+        ),
+        # the two camps together (dual nominative)
+        ("ar", "وزار الوفد مخيم الهول، في حين يضم المخيمان معاً أكثر من 40 ألف طفل.", "al-hol+roj"),
+    ],
+)
+def test_entity_of_the_last_figure(lang: str, text: str, entity: str | None) -> None:
+    claims = extract(text, published=date(2023, 1, 1), lang=lang)
+    assert claims[-1].entity == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # no donor anywhere: the camp the money is for
+        ("التمويل: تلقت خطة الاستجابة الخاصة بمخيم الهول حتى الآن 23 مليون دولار.", "al-hol"),
+        # a donor named: the donor (dev practice)
+        ("قدمت بريطانيا 500 ألف جنيه إسترليني لمخيم الهول.", "united-kingdom"),
+    ],
+)
+def test_money_entity(text: str, entity: str) -> None:
+    (c,) = extract(text, published=date(2023, 1, 1), lang="ar")
+    assert (c.metric.value, c.entity) == ("funding", entity)

@@ -98,3 +98,142 @@ def test_an_age_under_a_limit_is_no_count(lang: str, text: str) -> None:
 def test_a_count_under_a_limit_stays() -> None:
     (c,) = extract("Fewer than 10 children were repatriated.", published=PUB, lang="en")
     assert (c.value, c.metric.value) == (10, "repatriated")
+
+
+DEATHS_AND_FLOWS = [
+    # deaths: killed only near a word of violence (spec: killed = casualties)
+    ("en", "At least 62 children died in the camp last year from illness and fires.", ["other"]),
+    ("en", "Three inmates died in the riot.", ["killed"]),
+    ("ar", "وذكرت المنظمة أن 62 طفلاً توفوا لأسباب كان يمكن تجنبها.", ["other"]),
+    ("ar", "وقالت المصادر إن 3 أطفال توفوا في قصف على المخيم.", ["killed"]),
+    ("en", "The fighting has left more than 180 people dead.", ["killed"]),
+    ("en", "SOHR said the overall death toll had risen to 123.", ["killed"]),
+    (
+        "en",
+        "It said at least 100 attackers and inmates had been killed in the clashes.",
+        ["killed"],
+    ),
+    # arrivals are no total and no return; moves out of a camp are returns
+    ("en", "About 67,000 people have arrived at the camp since early December.", ["other"]),
+    (
+        "en",
+        "In May, Iraq moved 94 families, or 381 people, from al-Hol to a camp near Mosul.",
+        ["repatriated"] * 2,
+    ),
+    (
+        "en",
+        "Return movements relocated 1,367 people (334 households) from al-Hol to Jeddah camp.",
+        ["repatriated"] * 2,
+    ),
+    (
+        "en",
+        "The SDF says it has recaptured 89 inmates who escaped during the attack.",
+        ["captured"],
+    ),
+    (
+        "en",
+        "The prison holds some 3,500 ISIS detainees of more than 20 nationalities.",
+        ["detainees", "other"],
+    ),
+    ("ar", "وقال إن القاطنين ينحدرون من نحو 40 جنسية.", ["other"]),
+    ("en", "U.S. forces and the SDF conducted 59 of these operations.", ["operations"]),
+    # a convoy or flight carries returnees
+    ("en", "The most recent convoy, on July 11, carried 174 families.", ["repatriated"]),
+    ("en", "A special flight carrying 95 Kyrgyz citizens landed in Bishkek.", ["repatriated"]),
+    # things are no people, whatever the cue
+    ("en", "ISIS cells attacked the Ghwayran prison with at least two car bombs.", ["other"]),
+    ("ar", "وصلت قافلة من 30 حافلة تقل 1200 شخص من مخيم الهول.", ["other", "repatriated"]),
+    # a time word after a figure is no counted noun
+    (
+        "ar",
+        "وأوضحت إدارة مخيم الهول أن عدد القاطنين انخفض إلى نحو ستين ألفاً مطلع الشهر الجاري.",
+        ["camp_population"],
+    ),
+    # "تضم" after another clause is no bridge to the families before
+    (
+        "ar",
+        "يقطن مخيم الهول 62 ألف شخص ينتمون إلى 17 ألفاً و800 عائلة، "
+        "في حين يضم المخيمان معاً أكثر من 40 ألف طفل.",
+        ["camp_population", "families", "other"],
+    ),
+    # "the figure" is the people total of a sentence, not its families
+    (
+        "en",
+        "Al-Hol housed 40,113 people in 11,029 families. OCHA put the figure at 39,587.",
+        ["camp_population", "families", "camp_population"],
+    ),
+    # an anaphor inside the span points back to the subgroup before
+    (
+        "ar",
+        "وقالت إدارة مخيم الهول إن عدد العراقيين في المخيم انخفض إلى نحو 19 ألفاً، "
+        "بعد أن تجاوز عددهم ثلاثين ألفاً منتصف العام الماضي.",
+        ["other", "other"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "metrics"), DEATHS_AND_FLOWS, ids=[c[1] for c in DEATHS_AND_FLOWS]
+)
+def test_deaths_arrivals_and_moves(lang: str, text: str, metrics: list[str]) -> None:
+    assert [c.metric.value for c in extract(text, published=PUB, lang=lang)] == metrics
+
+
+INTERVIEWS = [
+    (
+        "en",
+        "Al-Hol co-chair speaks.\nRudaw: How many people live in al-Hol today?\n"
+        "Hasan: According to our latest count, 51,342 people in 14,120 families.",
+        ["camp_population", "families"],
+    ),
+    (
+        "ar",
+        "حوار مع إدارة مخيم الهول.\nرووداو: كم يبلغ عدد قاطني المخيم اليوم؟\n"
+        "همرين حسن: لدينا حالياً 48 ألفاً و615 شخصاً.",
+        ["camp_population"],
+    ),
+    # a question about a subgroup: its answer is no total
+    (
+        "en",
+        "Al-Hol co-chair speaks.\nRudaw: How many Iraqis live in al-Hol today?\n"
+        "Hasan: About 20,000.",
+        ["other"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "metrics"), INTERVIEWS, ids=[c[1] for c in INTERVIEWS])
+def test_an_answer_counts_what_the_question_asks(lang: str, text: str, metrics: list[str]) -> None:
+    claims = extract(text, published=PUB, lang=lang)
+    assert [c.metric.value for c in claims] == metrics
+    assert {c.entity for c in claims} == {"al-hol"}
+
+
+TABLES = [
+    (
+        "en",
+        "The camp has shrunk.\n\nTable: Al-Hol population, selected counts\n"
+        "Source — Date — Residents\nOCHA snapshot — June 30, 2024 — 39,587\n"
+        "Camp administration — July 31, 2024 — 40,113",
+        ["camp_population"] * 2,
+    ),
+    (
+        "ar",
+        "تراجع عدد القاطنين.\nجدول: تطور عدد قاطني مخيم الهول\nالمصدر | العدد\n"
+        "الأمم المتحدة | ٥٦٠٠٠\nإدارة المخيم | ٤٠٢٠٨",
+        ["camp_population"] * 2,
+    ),
+    # a table of a subgroup, and rows with no title: no totals
+    (
+        "en",
+        "Table: Iraqis in al-Hol\nSource — Iraqis\nOCHA — 26,612",
+        ["other"],
+    ),
+    ("en", "In al-Hol:\nOCHA — June 30, 2024 — 39,587", ["other"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "metrics"), TABLES, ids=[c[1] for c in TABLES])
+def test_a_table_row_counts_what_its_title_names(lang: str, text: str, metrics: list[str]) -> None:
+    claims = extract(text, published=PUB, lang=lang)
+    assert [c.metric.value for c in claims] == metrics

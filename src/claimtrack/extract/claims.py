@@ -45,6 +45,8 @@ class _Words:
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
     fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
     opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
+    table_titles: lexicon.Lexicon  # `claims.table.titles`: "Table", opening a table's title
+    table_cells: tuple[str, ...]  # `claims.table.separators`: between a row's cells
 
 
 @cache
@@ -57,6 +59,10 @@ def _words(lang: str) -> _Words:
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
         fresh=lexicon.words(data["time"].get("fresh", [])),
         opens=lexicon.words(data["speakers"]["opens"]),
+        table_titles=lexicon.words(data.get("table", {}).get("titles", [])),
+        table_cells=tuple(
+            dict.fromkeys(fold(c).text for c in data.get("table", {}).get("separators", []))
+        ),
     )
 
 
@@ -122,6 +128,9 @@ def build_claims(
     prev_teller: str | None = None  # who tells the sentence before (see `teller`)
     prev_si = -1  # that sentence
     last_claim: Claim | None = None
+    # the metric "the figure" points back to: the last total; a sentence's people total over
+    # its families ("40,113 people in 11,029 families ... OCHA put the figure at 39,587")
+    last_total: Metric | None = None
     ti = 0  # times before this one are accounted for
     speakers = SpeakerTrack(ft, sentences, lambda a, b: text[slice(*folded.span(a, b))], lang=lang)
     for si, figs in groups:
@@ -150,6 +159,21 @@ def build_claims(
         fig_clauses = [_clause_of(clauses, clause_starts, f.fstart) for f in figs]
         held = set(fig_clauses)
         camps = [m for m in sent_mentions if m.kind == "camp"]
+        # An answer to "How many people live in al-Hol?", a row of a table titled "Al-Hol
+        # population": the question's or title's camp is its camp.
+        asked = camps
+        if not camps and si > 0:
+            head = None
+            if metrics.asks_residents(rules, ft, *sentences[si - 1]):
+                head = sentences[si - 1]
+            elif words.table_cells and any(c in ft[s:e] for c in words.table_cells):
+                head = _table_title(ft, sentences, si, words)
+            if head is not None and (
+                head == sentences[si - 1] or metrics.names_residents(rules, ft, *head)
+            ):
+                qs, qe = head
+                asked = [m for m in mentions[bisect_right(m_ends, qs) : bisect_left(m_starts, qe)]]
+                asked = [m for m in asked if m.kind == "camp"]
         # For `_as_of`: the sentence's times with their clauses, those of speaking, and those
         # right after a speech verb; the semicolons' offsets.
         times_in: list[tuple[TimeExpr, int]] = []
@@ -241,13 +265,16 @@ def build_claims(
                 Metric.CAMP_POPULATION,
                 Metric.FAMILIES,
             ):
-                anaphor_metric = last_claim.metric
+                anaphor_metric = last_total
+            elif sent_claim is not None and sent_claim.metric == Metric.OTHER:
+                # "عدد العراقيين انخفض إلى 19 ألفاً بعد أن تجاوز عددهم ثلاثين ألفاً"
+                anaphor_metric = Metric.OTHER
             metric, unit = metrics.decide(
                 reading,
                 fig.num,
-                has_camp=bool(camps),
+                has_camp=bool(asked),
                 # a camp named in the sentence, or ending before the figure
-                camp_known=bool(camps) or bool(camp_ends and camp_ends[0] <= fig.fstart),
+                camp_known=bool(asked) or bool(camp_ends and camp_ends[0] <= fig.fstart),
                 prev_metric=prev_metric,
                 prev_unit=prev_unit,
                 prev_close=prev_close,
@@ -293,11 +320,30 @@ def build_claims(
             )
             claims.append(claim)
             sources.append(src)
+            if metric == Metric.CAMP_POPULATION or (
+                metric == Metric.FAMILIES
+                and not (sent_claim is not None and sent_claim.metric == Metric.CAMP_POPULATION)
+            ):
+                last_total = metric
             last_claim = sent_claim = claim
             sent_anchor = as_of
         if sent_anchor is not None:
             anchor, anchor_speaker = sent_anchor, speaker
     return _refine(claims, sources, times)
+
+
+def _table_title(
+    ft: str, sentences: list[tuple[int, int]], si: int, words: _Words
+) -> tuple[int, int] | None:
+    """Return the title line of the table whose row is sentence `si` (rows of cells up to it,
+    the line before them opening with a title word), or None."""
+    j = si - 1
+    while j >= 0 and si - j <= 30 and any(c in ft[slice(*sentences[j])] for c in words.table_cells):
+        j -= 1
+    if j < 0 or si - j > 30:
+        return None
+    first = words.table_titles.match_at(ft, sentences[j][0])
+    return sentences[j] if first is not None else None
 
 
 def _last_of(
@@ -346,15 +392,39 @@ def _entity(
         return subject[0].slug if subject else None
     if metric == Metric.FUNDING:
         donors = [m for m in before if m.kind in ("org", "country")]
-        return donors[-1].slug if donors else main_org
+        if donors or main_org:
+            return donors[-1].slug if donors else main_org
+        # no donor in the whole article: the camp the money is for, named in its clause
+        # ("تلقت خطة الاستجابة الخاصة بمخيم الهول 23.4 مليون دولار")
+        for m in sent:
+            if cs <= m.start < ce and m.kind == "camp" and not (m.is_dest or m.is_near):
+                return m.slug
+        return None
     if metric == Metric.OPERATIONS:
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
     own = [m for m in sent if cs <= m.start < ce] if sent else sent
+    if metric == Metric.PERCENT:
+        # a share of a response plan's needs ("the plan received only 38% of the funding it
+        # needs, forcing cuts in the camps")
+        plans = [m for m in before if m.kind == "plan" and m.start >= cs]
+        if plans:
+            return plans[-1].slug
+    if metric == Metric.OTHER:
+        # the counted noun names what is counted ("أكثر من 20 مركز احتجاز", "12 SDF prisons")
+        noun = next((m for m in own if m.start >= fend), None)
+        if (
+            noun is not None
+            and noun.kind in ("prison", "place")
+            and not ft[fend : noun.start].strip()
+        ):
+            return noun.slug
     if metric in (Metric.KILLED, Metric.CAPTURED):
         after = [m for m in own if m.start >= fend and m.start - fend < 40]
-        if after and after[0].kind == "camp" and not after[0].is_near:  # killed in the camp
-            return after[0].slug
+        # killed in the camp ("41 ISIS suspects inside al-Hol"), not near it or elsewhere
+        place = next((m for m in after if m.kind in ("camp", "place", "country")), None)
+        if place is not None and place.kind == "camp" and not place.is_near and not place.is_dest:
+            return place.slug
         groups = [m for m in own if m.kind == "group"] or [
             m
             for m in after
@@ -376,6 +446,9 @@ def _entity(
         return last.slug if last else None
     own_camps = [m for m in own if m.kind == "camp"] if camps else camps
     if metric == Metric.REPATRIATED:
+        # people are returned from a camp, never from the one they are taken to
+        own_camps = [m for m in own_camps if not m.is_dest]
+        camps = [m for m in camps if not m.is_dest]
         origins = [m for m in own if m.start >= fend and _after_from(ft, m.start, origin)]
         origins += [m for m in camps if _after_from(ft, m.start, origin)]
         if origins:
@@ -420,7 +493,7 @@ def _held_in(
     camp, prison = _last_of(index, "camp", pos), _last_of(index, "prison", pos)
     if prison and (camp is None or prison.end > camp.end):
         return prison.slug
-    if camp is None:
+    if camp is None or camp.is_near:  # a camp named as a landmark holds nothing
         return None
     return (main_camp or camp.slug) if camp.is_dest else camp.slug
 

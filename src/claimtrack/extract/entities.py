@@ -3,6 +3,7 @@
 Gazetteer data (`lang/entities.toml`, and a user file merged over it):
     [generic]            camp = [...]  # "the camp": the camp named last; camps = [...]: both
                          to = [...]    # "إلى مخيم الجدعة": a destination, not "the camp" later
+                         skip = [...]  # words between `to` and the name ("to the Jeddah camp")
     [entity.<slug>]      kind = "camp"; names = [...]; members = ["al-hol", "roj"]
     [cues.<lang>.<m>]    before = [...]; after = [...]   # extra metric cues (user files)
 """
@@ -43,6 +44,7 @@ class Gazetteer:
     dest_words: tuple[str, ...] = ()
     near_words: tuple[str, ...] = ()
     and_words: tuple[str, ...] = ()
+    skip_words: tuple[str, ...] = ()
     _compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def kind(self, slug: str | None) -> str | None:
@@ -102,6 +104,7 @@ def gazetteer_from_data(data: Mapping[str, Any], base: Gazetteer | None = None) 
     dest = tuple(generic.get("to", ())) + (base.dest_words if base else ())
     near = tuple(generic.get("near", ())) + (base.near_words if base else ())
     joins = tuple(generic.get("and", ())) + (base.and_words if base else ())
+    skip = tuple(generic.get("skip", ())) + (base.skip_words if base else ())
     return Gazetteer(
         entities,
         tuple(dict.fromkeys(camp)),
@@ -110,6 +113,7 @@ def gazetteer_from_data(data: Mapping[str, Any], base: Gazetteer | None = None) 
         tuple(dict.fromkeys(lexicon.fold_form(w) for w in dest)),
         tuple(dict.fromkeys(lexicon.fold_form(w) for w in near)),
         tuple(dict.fromkeys(lexicon.fold_form(w) for w in joins)),
+        tuple(dict.fromkeys(lexicon.fold_form(w) for w in skip)),
     )
 
 
@@ -141,20 +145,24 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
         kinds = gaz._compiled["kinds"] = {s: e.kind for s, e in gaz.entities.items()}
     out: list[Mention] = []
     last_camp: str | None = None
-    dest, near, joins = (gaz._compiled.get(k) for k in ("dest", "near", "and"))
-    if dest is None or near is None or joins is None:
+    dest, near, joins, skip = (gaz._compiled.get(k) for k in ("dest", "near", "and", "skip"))
+    if dest is None or near is None or joins is None or skip is None:
         dest = gaz._compiled["dest"] = frozenset(gaz.dest_words)
         near = gaz._compiled["near"] = frozenset(gaz.near_words)
         joins = gaz._compiled["and"] = frozenset(gaz.and_words)
+        skip = gaz._compiled["skip"] = frozenset(gaz.skip_words)
     camp_hits = [(start, key) for start, _, key in raw if kinds.get(key) == "camp"]
-    is_dest = {start for start, _ in camp_hits if _after(ftext, start, dest)}
+    is_dest = {start for start, _ in camp_hits if _after(ftext, start, dest, skip)}
     counts = Counter(key for start, key in camp_hits if start not in is_dest)
     if not counts:
         counts = Counter(key for _, key in camp_hits)
-    main = counts.most_common(1)[0][0] if counts else None
+    # "the camp" is one camp: never a composite ("al-Hol and Roj ... the camp")
+    singles = Counter({k: n for k, n in counts.items() if not _is_composite(gaz, k)})
+    main = (singles or counts).most_common(1)[0][0] if counts else None
     for start, end, key in raw:
         if key == GENERIC_CAMP:
-            slug = last_camp or main
+            # (after a composite, the article's main single camp)
+            slug = main if last_camp is None or _is_composite(gaz, last_camp) else last_camp
             if slug:
                 out.append(Mention(start, end, slug, "camp", True))
             continue
@@ -176,16 +184,27 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
             slug = gaz.composite(members)
             out[-1] = Mention(prev.start, end, slug, kind)
         else:
-            is_near = kind == "camp" and _after(ftext, start, near)
+            is_near = kind == "camp" and _after(ftext, start, near, skip)
             out.append(Mention(start, end, key, kind, False, start in is_dest, is_near))
         if kind == "camp" and not out[-1].is_dest:
             last_camp = out[-1].slug
     return out
 
 
-def _after(ftext: str, pos: int, words: frozenset[str]) -> bool:
-    """Return whether the word just before `pos` is one of `words`."""
-    before = ftext[max(0, pos - 16) : pos].split()
+def _is_composite(gaz: Gazetteer, slug: str) -> bool:
+    ent = gaz.entities.get(slug)
+    return ent is None or bool(ent.members)
+
+
+_QUOTES = "\"'\u201c\u201d\u00ab\u00bb("
+
+
+def _after(ftext: str, pos: int, words: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
+    """Return whether the word just before `pos` (past quotes and one word of `skip`) is one
+    of `words` (one or two words)."""
+    before = [w for w in (t.strip(_QUOTES) for t in ftext[max(0, pos - 28) : pos].split()) if w]
+    if before and before[-1] in skip:
+        before.pop()
     return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
 
 

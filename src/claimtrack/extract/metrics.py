@@ -8,7 +8,8 @@ cue    := a word of `claims.cues.<metric>.before` shortly before the number, or 
           were returned") or, with no cue at all, past an apposition ("73 people, two of them
           children, were killed").
 unit   := the first counted noun after the number (skipping `skip` words): person, family,
-          operation, country, ton, km; a function word or nothing means person; else other
+          operation, country, ton, km, thing (read as other); a function word or nothing means
+          person; else other
           ("14 were raids": an operation noun after a copula).
 """
 
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
     from claimtrack.extract.entities import Gazetteer
 
 EVENTS = ("killed", "captured", "repatriated", "detainees")
-_WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]]+")
-_STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]]")
+# ("|": a table's cell border)
+_WORD = re.compile(r"[^\s,.;:!?\u060c\u061b\u061f()\"'\u201c\u201d\u00ab\u00bb\[\]|]+")
+_STOP = re.compile(r"[,.;:!?\u060c\u061b\u061f()\[\]|]")
 _NUMERIC = re.compile(r"[0-9,.\s]*")  # a span of these holds no word that is not a number
 _EARLIER_EVENTS = ("killed", "captured", "repatriated")
 # An apposition between a figure and its verb: commas, spaced dashes, brackets; a sentence end.
@@ -44,6 +46,8 @@ _HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
 _METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
+# Cue keys that are read as another metric at the end of `read` ("died": killed or other).
+_RENAMED = {"arrivals": "other", "recaptured": "captured", "died": "other"}
 _MAX_NOUNS = 100_000  # bounds `Rules.nouns`
 _MAX_AGE = 18  # "children under 12": an age, not a count
 BEFORE_WORDS = 10  # how far before the number a cue may stand
@@ -75,6 +79,7 @@ class Rules:
     digit_units: bool  # a `units` form begins with a digit (proclitics never do)
     joins: frozenset[str]  # "and" (`claims.joins`): "36 women and 59 children were returned"
     copula: lexicon.Lexicon  # "14 were raids": the noun after it can be the counted one
+    violence: lexicon.Lexicon  # words of violence: deaths near them are people killed
     # `_noun` answers, filled as figures are read (up to `_MAX_NOUNS`: a prefix form's
     # word or a phrase's spacing can vary without end)
     nouns: dict[str, tuple[bool, bool, bool]] = field(
@@ -146,6 +151,7 @@ def _compile(lang: str, extra: dict) -> Rules:
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
         digit_units=any(form[0].isdigit() for form in units_lex.keys),
         copula=lexicon.words(data["copula"]["forms"]),
+        violence=lexicon.words(data.get("violence", {}).get("forms", [])),
         joins=frozenset(
             lexicon.fold_form(f) for f in [*data["joins"]["words"], *data["joins"]["glued"]]
         ),
@@ -229,7 +235,8 @@ def read(
     # number and begin at or after `rare_from`; one search rules them all out (a long clause
     # is left to `seen`). A new such test must keep to that, or widen `rare_from`.
     rare_from = min(win_start, clause_start, max(floor, fstart - 30))
-    may_have_rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fstart)
+    # (to `fend`: a qualifier of the span may hold an anaphor, "تجاوز عددهم ثلاثين ألفاً")
+    may_have_rare = fstart - rare_from >= Seen.LONG or r.rare.has(ftext, rare_from, fend)
     drop_from = max(win_start if kind == Kind.COUNT else near, clause_start)
     drop = may_have_rare and r.not_before.has(ftext, drop_from, fstart)  # rare window
     if (
@@ -342,11 +349,13 @@ def read(
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
         dist = sum(ws < h.start for ws, _we in words_after)
-        if h.key == "detainees" and dist == 0:  # "20 prisoners escaped", "5 detainees died"
+        if h.key == "detainees":  # "20 prisoners escaped", "5 detainees died"
+            # (or the verb right after a detainee noun further on: "100 attackers and
+            # inmates had been killed")
             h2 = r.after.first(ftext, h.end, after_stop)
-            if h2 is not None and h2.key in ("killed", "other"):
+            if h2 is not None and h2.key in ("killed", "other", "died", "arrivals"):
                 d2 = sum(ws < h2.start for ws, _we in words_after)
-                if d2 <= 3:
+                if (dist == 0 and d2 <= 3) or len(_words(ftext, h.end, h2.start)) <= 1:
                     h, dist = h2, d2
         if h.key == "past":
             h = None
@@ -397,11 +406,21 @@ def read(
                 alt_cue = key
                 break
 
-    has_bridge = (
-        may_have_rare
-        and n_last <= 6
-        and r.bridge.has(ftext, max(floor, fstart - 30), fstart)  # rare window
+    if cue in _RENAMED or alt_cue in _RENAMED:
+        violent = None
+        if "died" in (cue, alt_cue):  # (the sentence up to the end of the clause or figure)
+            violent = r.violence.has(ftext, sentence_start, max(clause_end, ceil))
+        cue, alt_cue = _rename(cue, violent), _rename(alt_cue, violent)
+        if alt_cue not in EVENTS:
+            alt_cue = None
+    bridge = (
+        r.bridge.first(ftext, max(floor, fstart - 30), fstart)  # rare window
+        if may_have_rare and n_last <= 6
+        else None
     )
+    # (only counted nouns between the figure before and the bridge: "3,751 عائلة تضم", not
+    # "17 ألفاً و800 عائلة، في حين يضم المخيمان")
+    has_bridge = bridge is not None and _only_nouns(r, ftext, floor, bridge.start)
     # "The number" in the clause, or in the cue window when that reaches further back (a
     # search from further back finds the other's hits too; `seen` skips a long clause).
     anaphor_from = min(win_start, clause_start)
@@ -410,9 +429,9 @@ def read(
         and (
             anaphor_from < clause_start
             or seen is None
-            or seen.may_hit("anaphor", clause_start, fstart)
+            or seen.may_hit("anaphor", clause_start, fend)
         )
-        and r.anaphor.has(ftext, anaphor_from, fstart)  # rare window
+        and r.anaphor.has(ftext, anaphor_from, fend)  # rare window (and the span)
     )
     return Reading(
         unit=unit,
@@ -428,6 +447,41 @@ def read(
         has_anaphor=has_anaphor,
         drop=drop,
     )
+
+
+def asks_residents(r: Rules, ftext: str, start: int, end: int) -> bool:
+    """Return whether the question `ftext[start:end]` asks how many live in a place (a
+    residence cue, no subgroup noun: "How many people live in al-Hol today?")."""
+    if end <= start or ftext[end - 1] not in "?\u061f":
+        return False
+    return names_residents(r, ftext, start, end)
+
+
+def names_residents(r: Rules, ftext: str, start: int, end: int) -> bool:
+    """Return whether `ftext[start:end]` speaks of a place's residents (a residence cue, no
+    subgroup noun: "Al-Hol population", "عدد قاطني مخيم الهول")."""
+    hit = any(k == "residence" for _s, _e, k in r.before.find_keyed(ftext, start, end)) or any(
+        k == "residence" for _s, _e, k in r.after.find_keyed(ftext, start, end)
+    )
+    return hit and not r.subgroup_nouns.has(ftext, start, end)
+
+
+def _only_nouns(r: Rules, ftext: str, start: int, end: int) -> bool:
+    """Return whether every word of `ftext[start:end]` is a counted noun or a number."""
+    for ws, _we in _words(ftext, start, end):
+        if ftext[ws].isdigit():
+            continue
+        hit = r.units.match_at(ftext, ws)
+        if hit is None or hit[0] == "function":
+            return False
+    return True
+
+
+def _rename(cue: str | None, violent: bool | None) -> str | None:
+    """Return the metric key of a cue key that names no metric of its own."""
+    if cue == "died":
+        return "killed" if violent else "other"
+    return _RENAMED.get(cue, cue) if cue else cue
 
 
 def _last_words(text: str, floor: int, end: int, n: int) -> list[tuple[int, int]]:
@@ -569,6 +623,8 @@ def decide(
         return Metric.OPERATIONS, unit
     if unit in ("country", "ton", "km"):
         return Metric.OTHER, unit
+    if unit == "thing":  # two car bombs, 30 buses
+        return Metric.OTHER, "other"
     if (
         cue in (None, "residence")
         and reading.alt_cue
