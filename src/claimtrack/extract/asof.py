@@ -28,8 +28,6 @@ from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
 from claimtrack.extract.lexicon import fold_form
 
-_CLITIC = "(?:[\u0648\u0641]?[\u0628\u0644]?)"
-_CLITIC_MAX = 2  # letters `_CLITIC` can take
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -78,6 +76,7 @@ class _Grammar:
     opens: re.Pattern[str]
     closes: re.Pattern[str]
     tail: re.Pattern[str]
+    clitic_max: int  # letters the proclitics before a since word can take
     end_day: re.Pattern[str]
     whole: re.Pattern[str]
     not_after: re.Pattern[str]
@@ -110,6 +109,9 @@ def grammar(lang: str) -> _Grammar:
     """Return the compiled time grammar of `lang`."""
     data = _lang.load(lang)
     dates = data["dates"]
+    clitic, clitic_max = _proclitics(data["numerals"].get("clitics", {}))
+    # "and" written onto the next word closes a period ("بين كانون الثاني وآذار")
+    glued_and = _alt(data["claims"]["joins"].get("glued", []))
     t = data["claims"]["time"]
     months = _table(dates["months"])
     weekdays = _table(dates["weekdays"])
@@ -211,7 +213,7 @@ def grammar(lang: str) -> _Grammar:
     same = lexicon.words(t["same"])
     future = lexicon.words(t.get("future", []))
     # (all lead words in one trie first: it fails fastest at the many places with none)
-    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?={lead})(?:{'|'.join(alts)})(?!\w)"
+    body = rf"{clitic}(?=\d|{_alt(lead_forms)})(?={lead})(?:{'|'.join(alts)})(?!\w)"
     # Stdlib re scans fast for a set of first characters, never for a lookbehind: past the
     # start, a time is found with the non-word character before it, which a match cannot end
     # with (it ends before one), when every time begins with a word character.
@@ -231,20 +233,21 @@ def grammar(lang: str) -> _Grammar:
         last=re.compile(last),
         start_of=re.compile(_alt(t["start_of"])),
         end_of=re.compile(_alt(t["end_of"])),
-        since=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['since'])}\s*$"),
-        since_any=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['since'])}(?!\w)"),
-        until=re.compile(rf"^\s*{_CLITIC}{_alt(t['until'])}\s*$"),
-        from_=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['from'])}\s*$"),
-        opens=re.compile(rf"{_CLITIC}{_alt(t['since'] + t['from'])}\s"),
-        closes=re.compile(rf"{_CLITIC}{until}\s|\u0648(?=\S)"),
+        since=re.compile(rf"(?<!\w){clitic}{_alt(t['since'])}\s*$"),
+        since_any=re.compile(rf"(?<!\w){clitic}{_alt(t['since'])}(?!\w)"),
+        until=re.compile(rf"^\s*{clitic}{_alt(t['until'])}\s*$"),
+        from_=re.compile(rf"(?<!\w){clitic}{_alt(t['from'])}\s*$"),
+        opens=re.compile(rf"{clitic}{_alt(t['since'] + t['from'])}\s"),
+        closes=re.compile(rf"{clitic}{until}\s|{glued_and}(?=\S)"),
         # the end of a period written as a bare month after "and"/"و" ("بين كانون الثاني وآذار")
         tail=re.compile(
-            rf"\s*(?:{_CLITIC}{until}\s+|\u0648)(?:{month_w}{S}|)(?P<tm>{month})"
+            rf"\s*(?:{clitic}{until}\s+|{glued_and})(?:{month_w}{S}|)(?P<tm>{month})"
             rf"(?:{sep}(?P<ty>{year})|)(?!\w)"
         ),
+        clitic_max=clitic_max,
         end_day=re.compile(_alt(t.get("end_day", []))),
         whole=re.compile(_alt(t.get("whole", []))),
-        not_after=re.compile(rf"(?<!\w){_CLITIC}{_alt(t.get('not_after', []))}\s+$"),
+        not_after=re.compile(rf"(?<!\w){clitic}{_alt(t.get('not_after', []))}\s+$"),
         same=same,
         future=future,
         opener_ends=frozenset(f[-1] for f in _folded(t["since"] + t["from"]) if f),
@@ -254,6 +257,14 @@ def grammar(lang: str) -> _Grammar:
         same_words=_anchors(same),
         future_words=_anchors(future),
     )
+
+
+def _proclitics(table: dict[str, list[str]]) -> tuple[str, int]:
+    """Return a pattern of the proclitics a word may take (`numerals.clitics`: a conjunction,
+    then a preposition) and how many letters it can match."""
+    groups = [table.get("conjunctions", []), table.get("prepositions", [])]
+    classes = ["[" + "".join(re.escape(fold_form(f)) for f in g) + "]?" for g in groups if g]
+    return "(?:" + "".join(classes) + ")", len(classes)
 
 
 def _anchors(lex: lexicon.Lexicon) -> re.Pattern[str]:
@@ -602,7 +613,7 @@ def _open_since(
     out = []
     k = 0
     done = 0  # end of the last since word: finditer's matches do not overlap
-    starts = sorted({j - c for j in since_at for c in range(_CLITIC_MAX + 1) if j >= c})
+    starts = sorted({j - c for j in since_at for c in range(g.clitic_max + 1) if j >= c})
     for p in starts:
         if p < done or (m := g.since_any.match(ftext, p)) is None:
             continue
