@@ -233,3 +233,11 @@ def test_a_sentence_told_by_no_one_goes_on_with_the_statement_before() -> None:
         "The largest prison alone holds about 4,000 inmates."
     )
     assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-06"]
+
+
+def test_a_figure_is_never_its_own_time() -> None:
+    # ("أكثر من 2000": "من 2000" would read as the year 2000)
+    assert _as_ofs("وقالت الوزارة إنه أعيد أكثر من 2000 عراقي من مخيم الهول.", "ar") == [
+        "2024-04-06"
+    ]
+    assert _as_ofs("وأعادت الحكومة بين 2000 و2500 شخص من مخيم الهول.", "ar") == ["2024-04-06"]

@@ -85,8 +85,9 @@ def build_claims(
     starts = [s for s, _ in sentences]
     where = [bisect_right(starts, f.fstart) - 1 for f in figures]  # -1: before every sentence
     # "The same time" and future words are looked for only in sentences that hold a figure.
-    times = find_times(
-        ft, published, lang, same_in=[sentences[i] for i in sorted(set(where) - {-1})]
+    times = _unclaimed(
+        find_times(ft, published, lang, same_in=[sentences[i] for i in sorted(set(where) - {-1})]),
+        figures,
     )
     # The figures of each sentence that holds any (a figure between two sentences is in none).
     groups: list[tuple[int, list[_Figure]]] = []
@@ -298,6 +299,22 @@ def build_claims(
         if sent_anchor is not None:
             anchor, anchor_speaker = sent_anchor, speaker
     return _refine(claims, sources, times)
+
+
+def _unclaimed(times: list[TimeExpr], figures: list[_Figure]) -> list[TimeExpr]:
+    """Return `times` but those that begin inside a figure: the figure's own words (in
+    Arabic "more than 2000" holds the word "from", and "from 2000" is no year 2000). A time
+    that begins before its figure is kept ("the first batch of 2023": the "figure" is the
+    year's digits only, a year read as a count)."""
+    out = []
+    k = 0
+    for t in times:  # (both in text order)
+        while k < len(figures) and figures[k].fend <= t.fstart:
+            k += 1
+        if k < len(figures) and figures[k].fstart <= t.fstart:
+            continue
+        out.append(t)
+    return out
 
 
 def _last_of(
