@@ -241,3 +241,16 @@ def test_a_figure_is_never_its_own_time() -> None:
         "2024-04-06"
     ]
     assert _as_ofs("وأعادت الحكومة بين 2000 و2500 شخص من مخيم الهول.", "ar") == ["2024-04-06"]
+
+
+def test_a_year_after_from_dates_the_sentence() -> None:
+    # (whether the numeral reader calls "2023" a year or a count)
+    def as_of_300(text: str) -> tuple[str | None, str | None]:
+        (c,) = [c for c in extract(text, published=PUB, lang="ar") if c.value == 300]
+        return c.as_of, c.as_of_start
+
+    assert as_of_300("ضمت الدفعة الأولى من 2023 نحو 300 عائلة من مخيم الهول.") == ("2023", None)
+    assert as_of_300("غادر مخيم الهول خلال النصف الثاني من 2023 نحو 300 عائلة.") == (
+        "2023-12-31",
+        "2023-07-01",
+    )
