@@ -49,6 +49,7 @@ AR = [
     ("غادر المخيم في العاشر من الشهر الماضي نحو 300 شخص", "2024-03-10", None),
     ("غادر المخيم قبل يومين 300 شخص", "2024-04-04", None),
     ("غادر المخيم السبت الماضي 300 شخص", "2024-03-30", None),
+    ("بلغ عدد قاطني المخيم ذروته في ربيع 2019 عند نحو 73 ألف شخص", "2019", None),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -58,6 +59,8 @@ EN = [
     ("The camp held 40,000 people in January", "2024-01", None),
     ("The camp held 40,000 people on January 20", "2024-01-20", None),
     ("At its peak in 2019, the camp held 70,000 people", "2019", None),
+    ("The camp's population peaked at roughly 73,000 in the spring of 2019", "2019", None),
+    ("The camp held 60,000 people in summer 2021", "2021", None),
     ("By early 2025 the camp held 40,000 people", "2025", None),
     ("Forces carried out 59 raids during the first half of 2023", "2023-06-30", "2023-01-01"),
     ("Forces carried out 59 raids between January and March", "2024-03-31", "2024-01"),
