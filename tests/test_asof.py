@@ -257,3 +257,25 @@ def test_a_year_after_from_dates_the_sentence() -> None:
         "2023-12-31",
         "2023-07-01",
     )
+
+
+def test_a_report_that_states_its_period_dates_its_figures_by_its_end() -> None:
+    text = (
+        "Situation report. It covers the period from 1 January to 31 March 2024. "
+        "Al-Hol camp hosted 40,000 people. Children make up 64 per cent of residents. "
+        "The camp currently hosts 39,000 people."
+    )
+    assert _as_ofs(text, "en") == ["2024-03-31", "2024-03-31", "2024-04-06"]
+    text = (
+        "تحديث الوضع. ويغطي الفترة من 1 إلى 15 آذار. يقطن مخيم الهول نحو 40 ألف شخص. "
+        "ولم تسجل حتى تاريخه أي إصابة، غير أن الشركاء يجهزون منطقة عزل تتسع لـ 120 سريراً."
+    )
+    # (by value: "من 1 إلى 15" may be read as a range of its own)
+    by_value = {c.value: c.as_of for c in extract(text, published=PUB, lang="ar")}
+    assert (by_value[40000], by_value[120]) == ("2024-03-15", "2024-04-06")
+    # (stated after the first figure: a report quoted in the news, not the text's own period)
+    text = (
+        "Al-Hol camp hosts 40,000 people. A UN report covering the period from January to "
+        "March found that 300 people left. The camp hosts 12,000 children."
+    )
+    assert _as_ofs(text, "en")[-1] == "2024-04-06"

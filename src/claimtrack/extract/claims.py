@@ -44,6 +44,7 @@ class _Words:
     glued_join: re.Pattern[str]  # a conjunction written onto the next word ("و"), then that word
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
     fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
+    covers: lexicon.Lexicon  # `claims.time.covers`: a report stating the period it covers
     opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
 
 
@@ -56,6 +57,7 @@ def _words(lang: str) -> _Words:
         glued_join=re.compile(f"(?:{'|'.join(glued)})." if glued else "(?!)"),
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
         fresh=lexicon.words(data["time"].get("fresh", [])),
+        covers=lexicon.words(data["time"].get("covers", [])),
         opens=lexicon.words(data["speakers"]["opens"]),
     )
 
@@ -108,6 +110,8 @@ def build_claims(
     org_counts = Counter(m.slug for m in mentions if m.kind in ("org", "country"))
     main_org = org_counts.most_common(1)[0][0] if org_counts else None
     pub = published.isoformat() if published else None
+    # A report that opens by stating the period it covers: the period's end stands for `pub`.
+    covered: str | None = None
     # Mentions and times are in text order and mentions do not overlap: a sentence's are
     # found by bisection.
     m_starts = [m.start for m in mentions]
@@ -135,11 +139,15 @@ def build_claims(
             if t.kind not in ("same", "now") and t.value:  # "future" has no value
                 j = bisect_right(starts, t.fstart) - 1
                 if j >= 0 and t.fstart < sentences[j][1]:
+                    if not claims:
+                        covered = _coverage(ft, sentences[j], t, pub, words) or covered
                     if j == in_sent and anchor and len(t.value) < len(anchor):
                         continue
                     anchor, anchor_speaker, in_sent = t.value, None, j
         ti = bisect_left(t_starts, e, t0)
         sent_times = times[t0:ti]
+        if not claims and sent_times and sent_times[-1].value:
+            covered = _coverage(ft, (s, e), sent_times[-1], pub, words) or covered
         mi = bisect_right(m_ends, s)
         sent_mentions = mentions[mi : bisect_left(m_starts, e, mi)]
         sent_anchor: str | None = None
@@ -271,7 +279,7 @@ def build_claims(
                 timed = claimtime.near(times_in, lo, hi, key=lambda x: x[0].fstart)
                 said_near = claimtime.near(said, lo, hi, key=lambda t: t.fstart)
             as_of, as_of_start, src = claimtime.as_of(
-                fig, ci, metric, (cs, ce), (s, e), semis, timed, speech, anchor, pub,
+                fig, ci, metric, (cs, ce), (s, e), semis, timed, speech, anchor, covered or pub,
                 held, speech_at, event_anchor=event_anchor, said_day=said_day, said=said_near,
                 owned=owned,
             )  # fmt: skip
@@ -301,17 +309,27 @@ def build_claims(
     return _refine(claims, sources, times)
 
 
+def _coverage(
+    ft: str, sentence: tuple[int, int], t: TimeExpr, pub: str | None, words: _Words
+) -> str | None:
+    """Return the end of the period a report covers when `t` is the last time of a sentence
+    that states it ("It covers the period from 1 July to 30 September 2022"), else None."""
+    if t.kind not in ("point", "period") or not t.value or pub is None or t.value > pub:
+        return None
+    return t.value if words.covers.has(ft, *sentence) else None
+
+
 def _unclaimed(times: list[TimeExpr], figures: list[_Figure]) -> list[TimeExpr]:
-    """Return `times` but those that begin inside a figure: the figure's own words (in
-    Arabic "more than 2000" holds the word "from", and "from 2000" is no year 2000). A time
-    that begins before its figure is kept ("the first batch of 2023": the "figure" is the
-    year's digits only, a year read as a count)."""
+    """Return `times` but those inside a figure: the figure's own words (in Arabic "more
+    than 2000" holds the word "from", and "from 2000" is no year 2000). A time that begins
+    before its figure ("the first batch of 2023": a year read as a count) or ends after it
+    ("from 1 to 15 March": a day range read as a count) is kept."""
     out = []
     k = 0
     for t in times:  # (both in text order)
         while k < len(figures) and figures[k].fend <= t.fstart:
             k += 1
-        if k < len(figures) and figures[k].fstart <= t.fstart:
+        if k < len(figures) and figures[k].fstart <= t.fstart and t.fend <= figures[k].fend:
             continue
         out.append(t)
     return out
