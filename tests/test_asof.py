@@ -279,3 +279,20 @@ def test_a_report_that_states_its_period_dates_its_figures_by_its_end() -> None:
         "March found that 300 people left. The camp hosts 12,000 children."
     )
     assert _as_ofs(text, "en")[-1] == "2024-04-06"
+
+
+def test_a_day_heading_live_entries_dates_them() -> None:
+    text = (
+        "LIVE: al-Hol updates\n\n6 April 2024\n\n10:05\nThe SDF said 40 people were arrested "
+        "in al-Hol.\n\n4 April 2024\n\n22:15\nCamp officials said al-Hol hosts 39,000 "
+        "people.\n\n09:30\nThe SDF said 12 families left the camp on Friday.\n"
+    )
+    assert _as_ofs(text, "en") == ["2024-04-06", "2024-04-04", "2024-03-29"]
+    text = (
+        "تغطية مستمرة\n\n5 نيسان 2024\n\n18:40\nقالت إدارة مخيم الهول إن 300 شخص غادروا "
+        "المخيم أمس.\n\n14:20\nوقالت الإدارة إن 40 عائلة وصلت إلى المخيم.\n"
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-04", "2024-04-05"]
+    # (a date line long before publication is no heading: an archive or photo date)
+    text = "Al-Hol report\n\n3 January 2024\n\nThe camp hosts 40,000 people.\n"
+    assert _as_ofs(text, "en") == ["2024-04-06"]

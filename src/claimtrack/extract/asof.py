@@ -9,13 +9,14 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import chain
 
 from claimtrack.extract.timegrammar import Grammar, grammar, lookup, spaced
 
 _NON_DIGIT = re.compile(r"\D")
+_WORDY = re.compile(r"\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class TimeExpr:
     value: str | None  # None: planned or expected, time unknown
     start: str | None = None
     kind: str = "point"  # point | period | since | relative | weekday | now | same | future
+    # | heading (a day heading the entries of a live page)
     is_explicit: bool = True  # written with a date, month or year (not a relative word)
 
 
@@ -267,8 +269,12 @@ def _last_letter(text: str, start: int, end: int) -> str:
 
 def _atoms(g: Grammar, ftext: str, pub: date) -> list[TimeExpr]:
     """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word
-    (found as a match at 0, then with `g.after_gap`, when the grammar has it)."""
+    (found as a match at 0, then with `g.after_gap`, when the grammar has it).
+
+    A day alone on its line in the week before `pub` heads the entries of a live page (kind
+    "heading"): the times after it are resolved against that day."""
     out = []
+    ref = pub
     if g.after_gap is None:
         found = ((m, m.start()) for m in g.pattern.finditer(ftext))
     else:
@@ -276,14 +282,28 @@ def _atoms(g: Grammar, ftext: str, pub: date) -> list[TimeExpr]:
         rest = g.after_gap.finditer(ftext, first.end() if first else 0)
         found = chain([(first, 0)] if first else [], ((m, m.start() + 1) for m in rest))
     for m, s in found:
-        t = _resolve(g, m, s, pub)
+        t = _resolve(g, m, s, ref)
         if t is None:
             continue
         lo = max(0, s - g.not_after_len)
         if _last_letter(ftext, lo, s) in g.not_after_ends and g.not_after.search(ftext[lo:s]):
             continue
+        if t.kind == "point" and t.value and len(t.value) == 10 and _alone(ftext, s, t.fend):
+            day = date.fromisoformat(t.value)
+            if pub - timedelta(days=7) <= day <= pub:
+                ref = day
+                t = replace(t, kind="heading")
         out.append(t)
     return out
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Return whether `text[start:end]` stands alone on its line (but for punctuation)."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return not _WORDY.search(text, a, start) and not _WORDY.search(
+        text, end, len(text) if b < 0 else b
+    )
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:

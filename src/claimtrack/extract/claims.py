@@ -110,7 +110,8 @@ def build_claims(
     org_counts = Counter(m.slug for m in mentions if m.kind in ("org", "country"))
     main_org = org_counts.most_common(1)[0][0] if org_counts else None
     pub = published.isoformat() if published else None
-    # A report that opens by stating the period it covers: the period's end stands for `pub`.
+    # A report that opens by stating the period it covers: the period's end stands for `pub`;
+    # so does the day heading the entries of a live page.
     covered: str | None = None
     # Mentions and times are in text order and mentions do not overlap: a sentence's are
     # found by bisection.
@@ -139,7 +140,9 @@ def build_claims(
             if t.kind not in ("same", "now") and t.value:  # "future" has no value
                 j = bisect_right(starts, t.fstart) - 1
                 if j >= 0 and t.fstart < sentences[j][1]:
-                    if not claims:
+                    if t.kind == "heading":  # the day of the entries below it
+                        covered = t.value
+                    elif not claims:
                         covered = _coverage(ft, sentences[j], t, pub, words) or covered
                     if j == in_sent and anchor and len(t.value) < len(anchor):
                         continue
