@@ -61,6 +61,11 @@ EN = [
     ("At its peak in 2019, the camp held 70,000 people", "2019", None),
     ("The camp's population peaked at roughly 73,000 in the spring of 2019", "2019", None),
     ("The camp held 60,000 people in summer 2021", "2021", None),
+    (
+        "28 fighters were killed in al-Hol since the attack began on Thursday",
+        "2024-04-06",
+        "2024-04-04",
+    ),
     ("By early 2025 the camp held 40,000 people", "2025", None),
     ("Forces carried out 59 raids during the first half of 2023", "2023-06-30", "2023-01-01"),
     ("Forces carried out 59 raids between January and March", "2024-03-31", "2024-01"),

@@ -230,14 +230,15 @@ def find_times(
         hi = min(a.fend, a.fstart + 8)
         k = bisect_left(since_at, lo)
         if k < len(since_at) and since_at[k] < hi:  # `since_any` needs one in ftext[lo:hi]
-            lead = _tail_words(ftext[lo : a.fstart], 4) + ftext[a.fstart : hi]
+            lead = _tail_words(ftext[lo : a.fstart], 5) + ftext[a.fstart : hi]
             if g.since_any.search(lead):
                 out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
                 i += 1
                 continue
         out.append(a)
         i += 1
-    out.extend(_open_since(g, ftext, since_at, atoms, published))
+    sinced = {t.fstart for t in out if t.kind == "since"}
+    out.extend(_open_since(g, ftext, since_at, atoms, sinced, published))
     spans = [(0, len(ftext))] if same_in is None else same_in
     for words, lex, value, kind in (
         (g.same_words, g.same, "", "same"),
@@ -352,12 +353,19 @@ def _period_end(
 
 
 def _open_since(
-    g: Grammar, ftext: str, since_at: list[int], atoms: list[TimeExpr], pub: date
+    g: Grammar,
+    ftext: str,
+    since_at: list[int],
+    atoms: list[TimeExpr],
+    sinced: set[int],
+    pub: date,
 ) -> list[TimeExpr]:
     """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`.
 
     The since words are `g.since_any.finditer(ftext)`, tried only up to a clitic before
-    `since_at`, where the first words of the since forms occur."""
+    `since_at`, where the first words of the since forms occur; one that opens the time
+    of an atom (`sinced`: those atoms' starts) is that atom's ("since the attack began on
+    Thursday")."""
     out = []
     k = 0
     done = 0  # end of the last since word: finditer's matches do not overlap
@@ -368,7 +376,10 @@ def _open_since(
         done = m.end()
         while k < len(atoms) and atoms[k].fend < m.start():
             k += 1
-        if k < len(atoms) and atoms[k].fstart <= m.end() + 2:
+        if k < len(atoms) and (
+            atoms[k].fstart <= m.end() + 2
+            or (atoms[k].fstart in sinced and atoms[k].fstart - m.end() <= 40)
+        ):
             continue  # "since" + a time: the atom itself
         out.append(TimeExpr(m.start(), m.end(), pub.isoformat(), None, "since", False))
     return out
