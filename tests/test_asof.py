@@ -301,3 +301,13 @@ def test_a_day_heading_live_entries_dates_them() -> None:
     # (a date line long before publication is no heading: an archive or photo date)
     text = "Al-Hol report\n\n3 January 2024\n\nThe camp hosts 40,000 people.\n"
     assert _as_ofs(text, "en") == ["2024-04-06"]
+
+
+def test_a_year_cell_dates_the_figures_of_its_table_row() -> None:
+    text = (
+        "Al-Hol population by year:\nYear | Residents | Source\n2019 | 73,000 | UN\n"
+        "2022 | 56,000 | UN\nCamp administration | 2024 | 40,208\n"
+    )
+    claims = extract(text, published=PUB, lang="en")
+    by_value = {c.value: c.as_of for c in claims}
+    assert (by_value[73000], by_value[56000], by_value[40208]) == ("2019", "2022", "2024")

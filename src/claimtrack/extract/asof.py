@@ -17,6 +17,10 @@ from claimtrack.extract.timegrammar import Grammar, grammar, lookup, spaced
 
 _NON_DIGIT = re.compile(r"\D")
 _WORDY = re.compile(r"\w")
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR_CELL = re.compile(
+    rf"^[ \t]*(?P<a>{_YEAR})[ \t]*\||\|[ \t]*(?P<b>{_YEAR})[ \t]*(?=\||$)", re.MULTILINE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +207,8 @@ def find_times(
         return []
     g = grammar(lang)
     atoms = _atoms(g, ftext, published)
+    if "|" in ftext:
+        atoms = sorted(atoms + _year_cells(ftext, published), key=lambda t: t.fstart)
     since_at = _occurrences(ftext, g.since_words)
     out: list[TimeExpr] = []
     i = 0
@@ -295,6 +301,18 @@ def _atoms(g: Grammar, ftext: str, pub: date) -> list[TimeExpr]:
                 ref = day
                 t = replace(t, kind="heading")
         out.append(t)
+    return out
+
+
+def _year_cells(ftext: str, pub: date) -> list[TimeExpr]:
+    """Return the years that fill a cell of a table row ("2019 | 73,000 | UN"): each dates
+    the figures of its row."""
+    out = []
+    for m in _YEAR_CELL.finditer(ftext):
+        y = m.group("a") or m.group("b")
+        if int(y) <= pub.year:
+            s = m.start("a") if m.group("a") else m.start("b")
+            out.append(TimeExpr(s, s + 4, y))
     return out
 
 

@@ -325,14 +325,21 @@ def _coverage(
 def _unclaimed(times: list[TimeExpr], figures: list[_Figure]) -> list[TimeExpr]:
     """Return `times` but those inside a figure: the figure's own words (in Arabic "more
     than 2000" holds the word "from", and "from 2000" is no year 2000). A time that begins
-    before its figure ("the first batch of 2023": a year read as a count) or ends after it
-    ("from 1 to 15 March": a day range read as a count) is kept."""
+    before its figure ("the first batch of 2023": a year read as a count), ends after it
+    ("from 1 to 15 March": a day range read as a count) or is the whole figure (a year cell
+    of a table) is kept."""
     out = []
     k = 0
     for t in times:  # (both in text order)
         while k < len(figures) and figures[k].fend <= t.fstart:
             k += 1
-        if k < len(figures) and figures[k].fstart <= t.fstart and t.fend <= figures[k].fend:
+        f = figures[k] if k < len(figures) else None
+        if (
+            f
+            and f.fstart <= t.fstart
+            and t.fend <= f.fend
+            and f.fend - f.fstart > t.fend - t.fstart
+        ):
             continue
         out.append(t)
     return out
