@@ -50,6 +50,7 @@ AR = [
     ("غادر المخيم قبل يومين 300 شخص", "2024-04-04", None),
     ("غادر المخيم السبت الماضي 300 شخص", "2024-03-30", None),
     ("بلغ عدد قاطني المخيم ذروته في ربيع 2019 عند نحو 73 ألف شخص", "2019", None),
+    ("كان المخيم يؤوي قبل عامين 60 ألف شخص", "2022", None),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -61,6 +62,7 @@ EN = [
     ("At its peak in 2019, the camp held 70,000 people", "2019", None),
     ("The camp's population peaked at roughly 73,000 in the spring of 2019", "2019", None),
     ("The camp held 60,000 people in summer 2021", "2021", None),
+    ("The camp held 60,000 people two years ago", "2022", None),
     (
         "28 fighters were killed in al-Hol since the attack began on Thursday",
         "2024-04-06",
@@ -311,3 +313,16 @@ def test_a_year_cell_dates_the_figures_of_its_table_row() -> None:
     claims = extract(text, published=PUB, lang="en")
     by_value = {c.value: c.as_of for c in claims}
     assert (by_value[73000], by_value[56000], by_value[40208]) == ("2019", "2022", "2024")
+
+
+def test_a_period_since_runs_to_the_last_statement_of_its_speaker() -> None:
+    text = (
+        "وقالت وزارة الهجرة والمهجرين العراقية أمس إن 158 عائلة وصلت من مخيم الهول. "
+        "وأضافت أن عدد العائدين منذ 2021 بلغ 14 ألف شخص."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-05", "2024-04-05"]
+    text = (
+        "CENTCOM said on Monday that 300 fighters were captured. "
+        "It added that 9,000 people had been repatriated since 2021."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-01"]

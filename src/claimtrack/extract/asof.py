@@ -171,6 +171,8 @@ def _relative_value(key: str, pub: date) -> tuple[str, str] | None:
         return (pub - timedelta(days=1)).isoformat(), "relative"
     if key == "day_before_yesterday":
         return (pub - timedelta(days=2)).isoformat(), "relative"
+    if key.startswith("years_ago_"):  # "قبل عامين", "two years ago": that year
+        return str(pub.year - int(key.rsplit("_", 1)[1])), "relative"
     if key.startswith("days_ago_"):  # "قبل يومين", "three days ago"
         return (pub - timedelta(days=int(key.rsplit("_", 1)[1]))).isoformat(), "relative"
     if key == "last_week":

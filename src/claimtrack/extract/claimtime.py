@@ -177,9 +177,10 @@ def as_of(
         if len(pool) > 1:
             t = min(pool, key=lambda t: span_distance(t.fstart, t.fend, fig.fstart, fig.fend))
         if t.kind == "since":  # to the statement before it ("said earlier this month that
-            # ... had spent $117 million since 2021"), else the day of speaking, else `pub`
+            # ... had spent $117 million since 2021"), else the day of speaking (this
+            # sentence's, else the last dated statement's), else `pub`
             before = [x for x in said or () if x.fend <= t.fstart]
-            end = before[-1].value if before else speech[-1].value if speech else pub
+            end = before[-1].value if before else speech[-1].value if speech else said_day or pub
             return end, t.start, t
         return t.value, t.start, t
     if any(t.kind == "same" for t, _ in timed) and anchor:
