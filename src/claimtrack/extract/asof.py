@@ -110,6 +110,8 @@ def _resolve(g: Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None
         month = lookup(g.months, m.group("mm"))
         if not month:
             return None
+        if m.group("mn"):  # "نيسان المقبل": planned, time unknown
+            return TimeExpr(s, e, None, None, "future", False)
         if m.group("my"):
             y = int(m.group("my"))
         elif m.group("mr"):

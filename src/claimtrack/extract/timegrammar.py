@@ -4,7 +4,7 @@ table of claims.toml); `asof` resolves its matches to dates.
 date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-word] year]
           | [day-word] day [link] (this-month | last-month)      ("الثالث من الشهر الجاري")
           | month day [, year]                                   (English)
-month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this)
+month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this | next)
 part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref
 part-word := quarter | half | N months ("the first eight months of the year")
 edge     := (start-of|end-of) [link] year-ref
@@ -155,7 +155,7 @@ def grammar(lang: str) -> Grammar:
         rf"(?:(?P<mlb>{last}){S}|)(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
         rf"(?:{S}\({month}\)|)"
         rf"(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<my>{year})"
-        rf"|{S}(?:{link}{S}|)(?P<mr>{rel_year})|{S}(?P<ml>{last})|{S}(?P<mt>{this})|))",
+        rf"|{S}(?:{link}{S}|)(?P<mr>{rel_year})|{S}(?P<ml>{last})|{S}(?P<mt>{this})|{S}(?P<mn>{nxt})|))",
         # relative words
         rf"(?P<rel>{relw})",
         # weekday
