@@ -53,6 +53,7 @@ AR = [
     ("كان المخيم يؤوي قبل عامين 60 ألف شخص", "2022", None),
     ("ضمت الدفعة السابقة نحو 300 عائلة، على أن تخرج التالية خلال أيار المقبل", "2024-04-06", None),
     ("تستعد بغداد لاستقبال 300 عائلة في أيار المقبل", None, None),
+    ("اعتقلت قسد 41 مشتبهاً خلال الأسبوع الأول من كانون الثاني", "2024-01-07", "2024-01-01"),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -65,6 +66,8 @@ EN = [
     ("The camp's population peaked at roughly 73,000 in the spring of 2019", "2019", None),
     ("The camp held 60,000 people in summer 2021", "2021", None),
     ("The camp held 60,000 people two years ago", "2022", None),
+    ("The SDF arrested 41 suspects in the first week of January", "2024-01-07", "2024-01-01"),
+    ("The camp lost 300 people in the last week of March 2023", "2023-03-31", "2023-03-25"),
     (
         "28 fighters were killed in al-Hol since the attack began on Thursday",
         "2024-04-06",

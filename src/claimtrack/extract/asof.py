@@ -79,6 +79,18 @@ def _resolve(g: Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None
             else (pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1)
         )
         return _day(s, e, y, month, day)
+    if kind == "week" or kind == "week2":
+        n = "w" if kind == "week" else "x"
+        month = lookup(g.months, m.group(f"{n}m"))
+        ordinal = m.group("wo") or m.group("wo2")
+        nth = lookup(g.parts, ordinal) or 1
+        if not month:
+            return None
+        y = int(m.group(f"{n}y")) if m.group(f"{n}y") else _month_before(pub, month, strict=False)
+        days = calendar.monthrange(y, month)[1]
+        last_day = days if g.last.fullmatch(spaced(ordinal)) else min(days, 7 * nth)
+        start = date(y, month, last_day - 6).isoformat()
+        return TimeExpr(s, e, date(y, month, last_day).isoformat(), start, "period")
     if kind == "part" or kind == "part2":
         n = "p" if kind == "part" else "q"
         pw = m.group("pw") or m.group("pw2")

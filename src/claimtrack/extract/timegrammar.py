@@ -6,6 +6,7 @@ date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-wor
           | month day [, year]                                   (English)
 month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this | next)
 part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref
+week     := ordinal week [link] month [year] | week ordinal [link] month [year]
 part-word := quarter | half | N months ("the first eight months of the year")
 edge     := (start-of|end-of) [link] year-ref
 year     := year-cue YYYY
@@ -129,6 +130,10 @@ def grammar(lang: str) -> Grammar:
     glued = _alt([f for f in t["markers"] if f.endswith("-")])  # "mid-2022", "mid-July"
     S = r"\s+"
     sep = r"\s*[,\u060c]?\s*"
+    week = _alt(t.get("week", []))
+    wmonth = (
+        rf"(?:{month_w}{S}|)(?P<wm>{month})(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<wy>{year})|)"
+    )
     alts = [
         # day month [year]
         rf"(?P<date>(?:{day_w}{S}|)(?:(?P<dwd>{weekday}){sep}|)(?:{day_w}{S}|)"
@@ -139,6 +144,9 @@ def grammar(lang: str) -> Grammar:
         rf"(?P<rdate>(?:{day_w}{S}|)(?P<rdd>\d{{1,2}}|{dayord}){S}(?:{link}{S}|)(?P<rmon>{relmonth}))",
         # month day[, year] (English)
         rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th|)(?!\d)(?:{sep}(?P<mdy>{year})|))",
+        # week of a month: "the first week of January", "الأسبوع الأول من كانون الثاني"
+        rf"(?P<week>(?:{part_art}{S}|)(?P<wo>{pord}){S}{week}{S}(?:{link}{S}|){wmonth})",
+        rf"(?P<week2>{week}{S}(?P<wo2>{pord}){S}(?:{link}{S}|){wmonth.replace('(?P<w', '(?P<x')})",
         # part of a year
         rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord})(?:{S}(?:{link}{S}|)"
         + yref.format(n="p")
@@ -169,7 +177,7 @@ def grammar(lang: str) -> Grammar:
     # common ("في", "in", "the"), and a plain test passes them only for the whole pattern to fail.
     edge_w = [*t["start_of"], *t["end_of"]]
     plain = (
-        [*weekdays, *days, *months, *t["quarter"], *t["half"], *spans]
+        [*weekdays, *days, *months, *t["quarter"], *t["half"], *spans, *t.get("week", [])]
         + [f for v in t["part_ordinals"].values() for f in v]
         + [f for v in t["relative"].values() for f in v]
         + [f for f in t["markers"] if f.endswith("-")]  # glued: "mid-2022"
