@@ -67,6 +67,7 @@ EN = [
     ("The camp held 60,000 people in summer 2021", "2021", None),
     ("The camp held 60,000 people two years ago", "2022", None),
     ("The SDF arrested 41 suspects in the first week of January", "2024-01-07", "2024-01-01"),
+    ("In the whole of 2022 more than 7,000 people left the camp", "2022", None),
     ("The camp lost 300 people in the last week of March 2023", "2023-03-31", "2023-03-25"),
     (
         "28 fighters were killed in al-Hol since the attack began on Thursday",
@@ -261,10 +262,14 @@ def test_a_figure_is_never_its_own_time() -> None:
 def test_a_year_after_from_dates_the_sentence() -> None:
     # (whether the numeral reader calls "2023" a year or a count)
     def as_of_300(text: str) -> tuple[str | None, str | None]:
-        (c,) = [c for c in extract(text, published=PUB, lang="ar") if c.value == 300]
+        (c,) = [c for c in extract(text, published=PUB, lang="ar") if c.value in (300, 3e8)]
         return c.as_of, c.as_of_start
 
     assert as_of_300("ضمت الدفعة الأولى من 2023 نحو 300 عائلة من مخيم الهول.") == ("2023", None)
+    assert as_of_300("تحتاج إدارة مخيم الهول إلى 300 مليون دولار في السنة المالية 2023.") == (
+        "2023",
+        None,
+    )
     assert as_of_300("غادر مخيم الهول خلال النصف الثاني من 2023 نحو 300 عائلة.") == (
         "2023-12-31",
         "2023-07-01",
