@@ -336,3 +336,12 @@ def test_a_period_since_runs_to_the_last_statement_of_its_speaker() -> None:
         "It added that 9,000 people had been repatriated since 2021."
     )
     assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-01"]
+
+
+def test_a_time_far_after_an_english_speech_verb_is_the_figures_not_the_statements() -> None:
+    text = (
+        "Darwish said the camp currently houses 39,000 people. A UN official said the number "
+        "registered for food distribution in January was closer to 36,500. Iraqis remain the "
+        "largest group in al-Hol, at around 16,000."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-06", "2024-01", "2024-04-06"]

@@ -45,6 +45,7 @@ class _Words:
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
     fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
     covers: lexicon.Lexicon  # `claims.time.covers`: a report stating the period it covers
+    said_reach: int  # `claims.time.said_reach`: words from a speech verb to its time at most
     opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
 
 
@@ -58,6 +59,7 @@ def _words(lang: str) -> _Words:
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
         fresh=lexicon.words(data["time"].get("fresh", [])),
         covers=lexicon.words(data["time"].get("covers", [])),
+        said_reach=data["time"].get("said_reach", 8),
         opens=lexicon.words(data["speakers"]["opens"]),
     )
 
@@ -192,7 +194,9 @@ def build_claims(
                 if verbs
                 and t.value
                 and t.kind not in ("same", "now", "since")
-                and claimtime.stated(ft, (s, e), t, figs, verbs, words.opens)
+                and claimtime.stated(
+                    ft, (s, e), t, figs, verbs, words.opens, reach=words.said_reach
+                )
             ]
             speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
             if speaker is not None and said:

@@ -47,16 +47,18 @@ def stated(
     figs: list[_Figure],
     verbs: list[lexicon.Hit],
     opens: lexicon.Lexicon,
+    *,
+    reach: int = 8,
 ) -> bool:  # (`figs` and `verbs`, the sentence's, in text order)
     """Return whether time `t` is when a statement was made: a speech verb stands in the
-    eight words before it with no figure and no word opening the reported speech between
+    `reach` (eight) words before it with no figure and no word opening the reported speech between
     them ("قالت الإدارة، أمس، إن", "said on Monday"), or in the four words after it when no
     figure of the sentence comes before that verb ("On Monday, CENTCOM said 300 ...")."""
     s, e = sentence
     pos = t.fstart
     lo = max(s, pos - 300)  # (eight words fit in 300 characters but for the longest)
     words = ft[lo:pos].split()
-    lo = max(lo, pos - len(" ".join(words[-8:])) - 1 if words else pos)
+    lo = max(lo, pos - len(" ".join(words[-reach:])) - 1 if words else pos)
     i = bisect_right(verbs, pos, key=lambda v: v.start) - 1
     while i >= 0 and verbs[i].end > pos:
         i -= 1
