@@ -54,6 +54,11 @@ AR = [
     ("ضمت الدفعة السابقة نحو 300 عائلة، على أن تخرج التالية خلال أيار المقبل", "2024-04-06", None),
     ("تستعد بغداد لاستقبال 300 عائلة في أيار المقبل", None, None),
     ("اعتقلت قسد 41 مشتبهاً خلال الأسبوع الأول من كانون الثاني", "2024-01-07", "2024-01-01"),
+    (
+        "يقيم في المخيم أقل من 13 ألف عراقي، وتعمل الوزارة على إعادتهم قبل نهاية العام الجاري",
+        "2024-04-06",
+        None,
+    ),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -68,6 +73,11 @@ EN = [
     ("The camp held 60,000 people two years ago", "2022", None),
     ("The SDF arrested 41 suspects in the first week of January", "2024-01-07", "2024-01-01"),
     ("In the whole of 2022 more than 7,000 people left the camp", "2022", None),
+    (
+        "Fewer than 13,000 Iraqis remain, to be returned before the end of the year",
+        "2024-04-06",
+        None,
+    ),
     ("The camp lost 300 people in the last week of March 2023", "2023-03-31", "2023-03-25"),
     (
         "28 fighters were killed in al-Hol since the attack began on Thursday",
