@@ -73,6 +73,7 @@ EN = [
     ("The camp held 60,000 people two years ago", "2022", None),
     ("The SDF arrested 41 suspects in the first week of January", "2024-01-07", "2024-01-01"),
     ("In the whole of 2022 more than 7,000 people left the camp", "2022", None),
+    ("Two SDF fighters were killed in al-Hol on Sept. 17", "2023-09-17", None),
     (
         "Fewer than 13,000 Iraqis remain, to be returned before the end of the year",
         "2024-04-06",

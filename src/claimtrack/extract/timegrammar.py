@@ -160,7 +160,7 @@ def grammar(lang: str) -> Grammar:
         + ")",
         # month [year | rel-year | last | this]
         rf"(?P<month>(?:(?P<mmark>(?:{markers}|{month_w}){S}(?:{month_w}{S}|)|{glued})|)"
-        rf"(?:(?P<mlb>{last}){S}|)(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
+        rf"(?:(?P<mlb>{last}){S}|)(?P<mm>{month})(?!\.?\s+\d{{1,2}}(?!\d))"
         rf"(?:{S}\({month}\)|)"
         rf"(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<my>{year})"
         rf"|{S}(?:{link}{S}|)(?P<mr>{rel_year})|{S}(?P<ml>{last})|{S}(?P<mt>{this})|{S}(?P<mn>{nxt})|))",
