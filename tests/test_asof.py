@@ -356,3 +356,11 @@ def test_a_time_far_after_an_english_speech_verb_is_the_figures_not_the_statemen
         "largest group in al-Hol, at around 16,000."
     )
     assert _as_ofs(text, "en") == ["2024-04-06", "2024-01", "2024-04-06"]
+
+
+def test_a_period_since_does_not_run_to_an_events_day() -> None:
+    text = (
+        "وقالت إدارة مخيم الهول إن المخيم ودّع الخميس الماضي 62 عائلة عراقية، وإن عدد "
+        "الخارجين منذ كانون الثاني تجاوز 5 آلاف شخص."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-04", "2024-04-06"]

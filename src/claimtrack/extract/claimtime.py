@@ -182,7 +182,8 @@ def as_of(
             # ... had spent $117 million since 2021"), else the day of speaking (this
             # sentence's, else the last dated statement's), else `pub`
             before = [x for x in said or () if x.fend <= t.fstart]
-            end = before[-1].value if before else speech[-1].value if speech else said_day or pub
+            spoken = [x for x in speech if x.fstart in speech_at]  # (a day of speaking)
+            end = before[-1].value if before else spoken[-1].value if spoken else said_day or pub
             return end, t.start, t
         return t.value, t.start, t
     if any(t.kind == "same" for t, _ in timed) and anchor:
