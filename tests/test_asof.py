@@ -301,6 +301,9 @@ def test_a_report_that_states_its_period_dates_its_figures_by_its_end() -> None:
     # (by value: "من 1 إلى 15" may be read as a range of its own)
     by_value = {c.value: c.as_of for c in extract(text, published=PUB, lang="ar")}
     assert (by_value[40000], by_value[120]) == ("2024-03-15", "2024-04-06")
+    for head in ("This report covers 1 to 15 March.", "Reporting period: 1 - 15 March 2024."):
+        claims = extract(head + " Al-Hol camp hosted 40,000 people.", published=PUB, lang="en")
+        assert [c.as_of for c in claims if c.value == 40000] == ["2024-03-15"]
     # (stated after the first figure: a report quoted in the news, not the text's own period)
     text = (
         "Al-Hol camp hosts 40,000 people. A UN report covering the period from January to "
