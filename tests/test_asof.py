@@ -74,6 +74,8 @@ EN = [
     ("The SDF arrested 41 suspects in the first week of January", "2024-01-07", "2024-01-01"),
     ("In the whole of 2022 more than 7,000 people left the camp", "2022", None),
     ("Two SDF fighters were killed in al-Hol on Sept. 17", "2023-09-17", None),
+    ("In Q3 2023, 300 people left the camp", "2023-09-30", "2023-07-01"),
+    ("In H1-2023, 300 people left the camp", "2023-06-30", "2023-01-01"),
     (
         "Fewer than 13,000 Iraqis remain, to be returned before the end of the year",
         "2024-04-06",

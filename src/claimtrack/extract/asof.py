@@ -91,6 +91,12 @@ def _resolve(g: Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None
         last_day = days if g.last.fullmatch(spaced(ordinal)) else min(days, 7 * nth)
         start = date(y, month, last_day - 6).isoformat()
         return TimeExpr(s, e, date(y, month, last_day).isoformat(), start, "period")
+    if kind == "code":
+        size, nth = g.codes[spaced(m.group("cw"))]
+        y = int(m.group("cy"))
+        last_m = size * nth
+        end = date(y, last_m, calendar.monthrange(y, last_m)[1])
+        return TimeExpr(s, e, end.isoformat(), date(y, last_m - size + 1, 1).isoformat(), "period")
     if kind == "part" or kind == "part2":
         n = "p" if kind == "part" else "q"
         pw = m.group("pw") or m.group("pw2")

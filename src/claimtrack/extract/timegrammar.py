@@ -5,7 +5,7 @@ date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-wor
           | [day-word] day [link] (this-month | last-month)      ("الثالث من الشهر الجاري")
           | month day [, year]                                   (English)
 month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this | next)
-part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref
+part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref | code year
 week     := ordinal week [link] month [year] | week ordinal [link] month [year]
 part-word := quarter | half | N months ("the first eight months of the year")
 edge     := (start-of|end-of) [link] year-ref
@@ -49,6 +49,7 @@ class Grammar:
     rel: dict[str, str]
     quarter: re.Pattern[str]
     spans: Names  # part words of `months_part`: folded form -> size in months
+    codes: dict[str, tuple[int, int]]  # `part_codes`: folded code -> (size in months, ordinal)
     last: re.Pattern[str]
     start_of: re.Pattern[str]
     end_of: re.Pattern[str]
@@ -131,6 +132,8 @@ def grammar(lang: str) -> Grammar:
     S = r"\s+"
     sep = r"\s*[,\u060c]?\s*"
     week = _alt(t.get("week", []))
+    part_codes = _codes(t.get("part_codes", {}))
+    codes = _alt(list(part_codes))
     wmonth = (
         rf"(?:{month_w}{S}|)(?P<wm>{month})(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<wy>{year})|)"
     )
@@ -147,6 +150,8 @@ def grammar(lang: str) -> Grammar:
         # week of a month: "the first week of January", "الأسبوع الأول من كانون الثاني"
         rf"(?P<week>(?:{part_art}{S}|)(?P<wo>{pord}){S}{week}{S}(?:{link}{S}|){wmonth})",
         rf"(?P<week2>{week}{S}(?P<wo2>{pord}){S}(?:{link}{S}|){wmonth.replace('(?P<w', '(?P<x')})",
+        # a coded part of a year: "Q3 2024", "H1-2024"
+        rf"(?P<code>(?P<cw>{codes})(?:{S}|-|)(?P<cy>{year}))",
         # part of a year
         rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord})(?:{S}(?:{link}{S}|)"
         + yref.format(n="p")
@@ -178,6 +183,7 @@ def grammar(lang: str) -> Grammar:
     edge_w = [*t["start_of"], *t["end_of"]]
     plain = (
         [*weekdays, *days, *months, *t["quarter"], *t["half"], *spans, *t.get("week", [])]
+        + list(part_codes)
         + [f for v in t["part_ordinals"].values() for f in v]
         + [f for v in t["relative"].values() for f in v]
         + [f for f in t["markers"] if f.endswith("-")]  # glued: "mid-2022"
@@ -220,6 +226,7 @@ def grammar(lang: str) -> Grammar:
         rel=rel,
         quarter=re.compile(_alt(t["quarter"])),
         spans=spans,
+        codes=part_codes,
         last=re.compile(last),
         start_of=re.compile(_alt(t["start_of"])),
         end_of=re.compile(_alt(t["end_of"])),
@@ -247,6 +254,16 @@ def grammar(lang: str) -> Grammar:
         same_words=_anchors(same),
         future_words=_anchors(future),
     )
+
+
+def _codes(table: dict[str, dict[str, list[str]]]) -> dict[str, tuple[int, int]]:
+    """Return the codes of parts of a year ("Q3": the third quarter) by folded form."""
+    return {
+        fold_form(f): (int(size), int(n))
+        for size, by_n in table.items()
+        for n, forms in by_n.items()
+        for f in forms
+    }
 
 
 def _proclitics(table: dict[str, list[str]]) -> tuple[str, int]:
