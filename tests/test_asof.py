@@ -326,6 +326,8 @@ def test_a_day_heading_live_entries_dates_them() -> None:
         "المخيم أمس.\n\n14:20\nوقالت الإدارة إن 40 عائلة وصلت إلى المخيم.\n"
     )
     assert _as_ofs(text, "ar") == ["2024-04-04", "2024-04-05"]
+    text = "LIVE\n\n4 April 2024 | 22:15\nCamp officials said al-Hol hosts 39,000 people.\n"
+    assert _as_ofs(text, "en") == ["2024-04-04"]
     # (a date line long before publication is no heading: an archive or photo date)
     text = "Al-Hol report\n\n3 January 2024\n\nThe camp hosts 40,000 people.\n"
     assert _as_ofs(text, "en") == ["2024-04-06"]

@@ -17,6 +17,7 @@ from claimtrack.extract.timegrammar import Grammar, grammar, lookup, spaced
 
 _NON_DIGIT = re.compile(r"\D")
 _WORDY = re.compile(r"\w")
+_CLOCK_TAIL = re.compile(r"\W*(?:\d{1,2}:\d{2}\W*)?")
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _YEAR_CELL = re.compile(
     rf"^[ \t]*(?P<a>{_YEAR})[ \t]*\||\|[ \t]*(?P<b>{_YEAR})[ \t]*(?=\||$)", re.MULTILINE
@@ -339,11 +340,12 @@ def _year_cells(ftext: str, pub: date) -> list[TimeExpr]:
 
 
 def _alone(text: str, start: int, end: int) -> bool:
-    """Return whether `text[start:end]` stands alone on its line (but for punctuation)."""
+    """Return whether `text[start:end]` stands alone on its line (but for punctuation and a
+    time of day after it: "22 January 2022, 19:05")."""
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
-    return not _WORDY.search(text, a, start) and not _WORDY.search(
-        text, end, len(text) if b < 0 else b
+    return not _WORDY.search(text, a, start) and bool(
+        _CLOCK_TAIL.fullmatch(text, end, len(text) if b < 0 else b)
     )
 
 
