@@ -49,6 +49,16 @@ AR = [
     ("غادر المخيم في العاشر من الشهر الماضي نحو 300 شخص", "2024-03-10", None),
     ("غادر المخيم قبل يومين 300 شخص", "2024-04-04", None),
     ("غادر المخيم السبت الماضي 300 شخص", "2024-03-30", None),
+    ("بلغ عدد قاطني المخيم ذروته في ربيع 2019 عند نحو 73 ألف شخص", "2019", None),
+    ("كان المخيم يؤوي قبل عامين 60 ألف شخص", "2022", None),
+    ("ضمت الدفعة السابقة نحو 300 عائلة، على أن تخرج التالية خلال أيار المقبل", "2024-04-06", None),
+    ("تستعد بغداد لاستقبال 300 عائلة في أيار المقبل", None, None),
+    ("اعتقلت قسد 41 مشتبهاً خلال الأسبوع الأول من كانون الثاني", "2024-01-07", "2024-01-01"),
+    (
+        "يقيم في المخيم أقل من 13 ألف عراقي، وتعمل الوزارة على إعادتهم قبل نهاية العام الجاري",
+        "2024-04-06",
+        None,
+    ),
 ]
 EN = [
     ("The camp now holds 40,000 people", "2024-04-06", None),
@@ -58,6 +68,25 @@ EN = [
     ("The camp held 40,000 people in January", "2024-01", None),
     ("The camp held 40,000 people on January 20", "2024-01-20", None),
     ("At its peak in 2019, the camp held 70,000 people", "2019", None),
+    ("The camp's population peaked at roughly 73,000 in the spring of 2019", "2019", None),
+    ("The camp held 60,000 people in summer 2021", "2021", None),
+    ("The camp held 60,000 people two years ago", "2022", None),
+    ("The SDF arrested 41 suspects in the first week of January", "2024-01-07", "2024-01-01"),
+    ("In the whole of 2022 more than 7,000 people left the camp", "2022", None),
+    ("Two SDF fighters were killed in al-Hol on Sept. 17", "2023-09-17", None),
+    ("In Q3 2023, 300 people left the camp", "2023-09-30", "2023-07-01"),
+    ("In H1-2023, 300 people left the camp", "2023-06-30", "2023-01-01"),
+    (
+        "Fewer than 13,000 Iraqis remain, to be returned before the end of the year",
+        "2024-04-06",
+        None,
+    ),
+    ("The camp lost 300 people in the last week of March 2023", "2023-03-31", "2023-03-25"),
+    (
+        "28 fighters were killed in al-Hol since the attack began on Thursday",
+        "2024-04-06",
+        "2024-04-04",
+    ),
     ("By early 2025 the camp held 40,000 people", "2025", None),
     ("Forces carried out 59 raids during the first half of 2023", "2023-06-30", "2023-01-01"),
     ("Forces carried out 59 raids between January and March", "2024-03-31", "2024-01"),
@@ -233,3 +262,112 @@ def test_a_sentence_told_by_no_one_goes_on_with_the_statement_before() -> None:
         "The largest prison alone holds about 4,000 inmates."
     )
     assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-06"]
+
+
+def test_a_figure_is_never_its_own_time() -> None:
+    # ("أكثر من 2000": "من 2000" would read as the year 2000)
+    assert _as_ofs("وقالت الوزارة إنه أعيد أكثر من 2000 عراقي من مخيم الهول.", "ar") == [
+        "2024-04-06"
+    ]
+    assert _as_ofs("وأعادت الحكومة بين 2000 و2500 شخص من مخيم الهول.", "ar") == ["2024-04-06"]
+
+
+def test_a_year_after_from_dates_the_sentence() -> None:
+    # (whether the numeral reader calls "2023" a year or a count)
+    def as_of_300(text: str) -> tuple[str | None, str | None]:
+        (c,) = [c for c in extract(text, published=PUB, lang="ar") if c.value in (300, 3e8)]
+        return c.as_of, c.as_of_start
+
+    assert as_of_300("ضمت الدفعة الأولى من 2023 نحو 300 عائلة من مخيم الهول.") == ("2023", None)
+    assert as_of_300("تحتاج إدارة مخيم الهول إلى 300 مليون دولار في السنة المالية 2023.") == (
+        "2023",
+        None,
+    )
+    assert as_of_300("غادر مخيم الهول خلال النصف الثاني من 2023 نحو 300 عائلة.") == (
+        "2023-12-31",
+        "2023-07-01",
+    )
+
+
+def test_a_report_that_states_its_period_dates_its_figures_by_its_end() -> None:
+    text = (
+        "Situation report. It covers the period from 1 January to 31 March 2024. "
+        "Al-Hol camp hosted 40,000 people. Children make up 64 per cent of residents. "
+        "The camp currently hosts 39,000 people."
+    )
+    assert _as_ofs(text, "en") == ["2024-03-31", "2024-03-31", "2024-04-06"]
+    text = (
+        "تحديث الوضع. ويغطي الفترة من 1 إلى 15 آذار. يقطن مخيم الهول نحو 40 ألف شخص. "
+        "ولم تسجل حتى تاريخه أي إصابة، غير أن الشركاء يجهزون منطقة عزل تتسع لـ 120 سريراً."
+    )
+    # (by value: "من 1 إلى 15" may be read as a range of its own)
+    by_value = {c.value: c.as_of for c in extract(text, published=PUB, lang="ar")}
+    assert (by_value[40000], by_value[120]) == ("2024-03-15", "2024-04-06")
+    for head in ("This report covers 1 to 15 March.", "Reporting period: 1 - 15 March 2024."):
+        claims = extract(head + " Al-Hol camp hosted 40,000 people.", published=PUB, lang="en")
+        assert [c.as_of for c in claims if c.value == 40000] == ["2024-03-15"]
+    # (stated after the first figure: a report quoted in the news, not the text's own period)
+    text = (
+        "Al-Hol camp hosts 40,000 people. A UN report covering the period from January to "
+        "March found that 300 people left. The camp hosts 12,000 children."
+    )
+    assert _as_ofs(text, "en")[-1] == "2024-04-06"
+
+
+def test_a_day_heading_live_entries_dates_them() -> None:
+    text = (
+        "LIVE: al-Hol updates\n\n6 April 2024\n\n10:05\nThe SDF said 40 people were arrested "
+        "in al-Hol.\n\n4 April 2024\n\n22:15\nCamp officials said al-Hol hosts 39,000 "
+        "people.\n\n09:30\nThe SDF said 12 families left the camp on Friday.\n"
+    )
+    assert _as_ofs(text, "en") == ["2024-04-06", "2024-04-04", "2024-03-29"]
+    text = (
+        "تغطية مستمرة\n\n5 نيسان 2024\n\n18:40\nقالت إدارة مخيم الهول إن 300 شخص غادروا "
+        "المخيم أمس.\n\n14:20\nوقالت الإدارة إن 40 عائلة وصلت إلى المخيم.\n"
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-04", "2024-04-05"]
+    text = "LIVE\n\n4 April 2024 | 22:15\nCamp officials said al-Hol hosts 39,000 people.\n"
+    assert _as_ofs(text, "en") == ["2024-04-04"]
+    # (a date line long before publication is no heading: an archive or photo date)
+    text = "Al-Hol report\n\n3 January 2024\n\nThe camp hosts 40,000 people.\n"
+    assert _as_ofs(text, "en") == ["2024-04-06"]
+
+
+def test_a_year_cell_dates_the_figures_of_its_table_row() -> None:
+    text = (
+        "Al-Hol population by year:\nYear | Residents | Source\n2019 | 73,000 | UN\n"
+        "2022 | 56,000 | UN\nCamp administration | 2024 | 40,208\n"
+    )
+    claims = extract(text, published=PUB, lang="en")
+    by_value = {c.value: c.as_of for c in claims}
+    assert (by_value[73000], by_value[56000], by_value[40208]) == ("2019", "2022", "2024")
+
+
+def test_a_period_since_runs_to_the_last_statement_of_its_speaker() -> None:
+    text = (
+        "وقالت وزارة الهجرة والمهجرين العراقية أمس إن 158 عائلة وصلت من مخيم الهول. "
+        "وأضافت أن عدد العائدين منذ 2021 بلغ 14 ألف شخص."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-05", "2024-04-05"]
+    text = (
+        "CENTCOM said on Monday that 300 fighters were captured. "
+        "It added that 9,000 people had been repatriated since 2021."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-01", "2024-04-01"]
+
+
+def test_a_time_far_after_an_english_speech_verb_is_the_figures_not_the_statements() -> None:
+    text = (
+        "Darwish said the camp currently houses 39,000 people. A UN official said the number "
+        "registered for food distribution in January was closer to 36,500. Iraqis remain the "
+        "largest group in al-Hol, at around 16,000."
+    )
+    assert _as_ofs(text, "en") == ["2024-04-06", "2024-01", "2024-04-06"]
+
+
+def test_a_period_since_does_not_run_to_an_events_day() -> None:
+    text = (
+        "وقالت إدارة مخيم الهول إن المخيم ودّع الخميس الماضي 62 عائلة عراقية، وإن عدد "
+        "الخارجين منذ كانون الثاني تجاوز 5 آلاف شخص."
+    )
+    assert _as_ofs(text, "ar") == ["2024-04-04", "2024-04-06"]

@@ -1,17 +1,7 @@
-"""Time expressions in folded text, resolved against the publication date (data: dates.toml and
-the `claims.time` table of claims.toml).
-
-date     := [weekday] [day-word] day [link] [month-word] month [[link] [year-word] year]
-          | [day-word] day [link] (this-month | last-month)      ("الثالث من الشهر الجاري")
-          | month day [, year]                                   (English)
-month    := [month-word] month ([link] [year-word] year | [link] rel-year | last | this)
-part     := part-word ordinal [link] year-ref | ordinal part-word link year-ref
-part-word := quarter | half | N months ("the first eight months of the year")
-edge     := (start-of|end-of) [link] year-ref
-year     := year-cue YYYY
-relative := today | yesterday | last month | this year | ...        weekday := [day-word] weekday
-period   := since T (until T)? | from T until T ;  `since T` alone runs to the time of speaking.
-A value keeps the precision written: YYYY, YYYY-MM or YYYY-MM-DD.
+"""Time expressions in folded text (matches of the `timegrammar` of the language), resolved
+against the publication date, with periods merged: `since T (until T)?`, `from T until T`;
+`since T` alone runs to the time of speaking. A value keeps the precision written: YYYY,
+YYYY-MM or YYYY-MM-DD.
 """
 
 from __future__ import annotations
@@ -19,18 +9,19 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
 from itertools import chain
 
-from claimtrack import lang as _lang
-from claimtrack.extract import lexicon
-from claimtrack.extract.lexicon import fold_form
+from claimtrack.extract.timegrammar import Grammar, grammar, lookup, spaced
 
-_CLITIC = "(?:[\u0648\u0641]?[\u0628\u0644]?)"
-_CLITIC_MAX = 2  # letters `_CLITIC` can take
 _NON_DIGIT = re.compile(r"\D")
+_WORDY = re.compile(r"\w")
+_CLOCK_TAIL = re.compile(r"\W*(?:\d{1,2}:\d{2}\W*)?")
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_YEAR_CELL = re.compile(
+    rf"^[ \t]*(?P<a>{_YEAR})[ \t]*\||\|[ \t]*(?P<b>{_YEAR})[ \t]*(?=\||$)", re.MULTILINE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,253 +33,8 @@ class TimeExpr:
     value: str | None  # None: planned or expected, time unknown
     start: str | None = None
     kind: str = "point"  # point | period | since | relative | weekday | now | same | future
+    # | heading (a day heading the entries of a live page)
     is_explicit: bool = True  # written with a date, month or year (not a relative word)
-
-
-def _folded(forms: list[str]) -> set[str]:
-    """Return `forms` folded as the grammar matches them."""
-    return {fold_form(f.rstrip("*")) for f in forms if f.strip()}
-
-
-def _alt(forms: list[str]) -> str:
-    folded = _folded(forms)
-    if not folded:
-        return "(?!)"
-    return "(?:" + lexicon.alternation(folded) + ")"
-
-
-@dataclass(frozen=True, slots=True)
-class _Grammar:
-    pattern: re.Pattern[str]
-    after_gap: re.Pattern[str] | None  # `pattern` with a non-word character before it
-    months: _Names
-    weekdays: _Names
-    days: _Names
-    parts: _Names
-    rel: dict[str, str]
-    quarter: re.Pattern[str]
-    spans: _Names  # part words of `months_part`: folded form -> size in months
-    last: re.Pattern[str]
-    start_of: re.Pattern[str]
-    end_of: re.Pattern[str]
-    since: re.Pattern[str]
-    since_any: re.Pattern[str]
-    until: re.Pattern[str]
-    from_: re.Pattern[str]
-    opens: re.Pattern[str]
-    closes: re.Pattern[str]
-    tail: re.Pattern[str]
-    end_day: re.Pattern[str]
-    whole: re.Pattern[str]
-    not_after: re.Pattern[str]
-    same: lexicon.Lexicon
-    future: lexicon.Lexicon
-    # Quick tests, each a necessary condition of the search it guards (no form folds to ""):
-    opener_ends: frozenset[str]  # last letters of the since/from words (`since`, `from_`)
-    not_after_ends: frozenset[str]  # last letters of the `not_after` words
-    not_after_len: int  # how far back a `not_after` word (with clitics and a space) may begin
-    since_words: tuple[str, ...]  # first words of the since forms (`since_any`)
-    same_words: re.Pattern[str]  # any of a few words one of which each hit of `same` holds
-    future_words: re.Pattern[str]  # the same for `future` (see `_anchors`)
-
-
-class _Names(dict[str, int]):
-    """Folded name -> number; `ends` holds the last letter of every name (None: a name is
-    empty, so any text ends with one)."""
-
-    ends: frozenset[str] | None
-
-
-def _table(table: dict[str, list[str]]) -> _Names:
-    names = _Names({fold_form(f): int(k) for k, forms in table.items() for f in forms})
-    names.ends = None if "" in names else frozenset(k[-1] for k in names)
-    return names
-
-
-@cache
-def grammar(lang: str) -> _Grammar:
-    """Return the compiled time grammar of `lang`."""
-    data = _lang.load(lang)
-    dates = data["dates"]
-    t = data["claims"]["time"]
-    months = _table(dates["months"])
-    weekdays = _table(dates["weekdays"])
-    days = _table(dates["day_ordinals"])
-    parts = _table(t["part_ordinals"])
-    rel = {fold_form(f): key for key, forms in t["relative"].items() for f in forms}
-    month = _alt(list(months))
-    weekday = _alt(list(weekdays))
-    dayord = _alt(list(days))
-    link = _alt(t["link"] + dates.get("day_month_links", {}).get("forms", []))
-    year_w = _alt(t["year_words"])
-    month_w = _alt(t["month_words"])
-    day_w = _alt(t["day_words"])
-    last = _alt(t["last"])
-    this = _alt(t["this"])
-    rel_year = (
-        rf"(?:(?:{year_w})\s+(?:{last}|{this})|(?:{this})\s+(?:{year_w})|(?:{last})\s+(?:{year_w}))"
-    )
-    relmonth = _alt([*t["relative"].get("this_month", []), *t["relative"].get("last_month", [])])
-    relw = _alt(
-        list(t["relative"].get("today", [])) + [f for k, v in t["relative"].items() for f in v]
-    )
-    year = r"(?:19[5-9]\d|20\d\d)(?!\d)"
-    nxt = _alt(t.get("next", []))
-    yrel = rf"(?:{rel_year}|{_alt(t.get('the_year', []))}(?!\s+(?:{last}|{this}|{nxt})))"
-    # An optional part is written `(?:x|)`: it matches as `(?:x)?` and stdlib re runs it faster.
-    yref = rf"(?:(?:{year_w}\s+|)(?P<{{n}}y>{year})|(?P<{{n}}r>{yrel}))"
-    spans = _table(t.get("months_part", {}))
-    partw = _alt(t["quarter"] + t["half"] + list(spans))
-    pord = _alt([f for v in t["part_ordinals"].values() for f in v])
-    part_art = _alt(t.get("part_articles", []))
-    markers = _alt(t["markers"] + t["since"] + t["from"] + t["until"] + t["start_of"] + t["end_of"])
-    glued = _alt([f for f in t["markers"] if f.endswith("-")])  # "mid-2022", "mid-July"
-    S = r"\s+"
-    sep = r"\s*[,\u060c]?\s*"
-    alts = [
-        # day month [year]
-        rf"(?P<date>(?:{day_w}{S}|)(?:(?P<dwd>{weekday}){sep}|)(?:{day_w}{S}|)"
-        rf"(?P<dd>\d{{1,2}}(?:st|nd|rd|th|)|{dayord}){S}(?:{link}{S}|)(?:{month_w}{S}|)"
-        rf"(?P<dm>{month})(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<dy>{year})|)"
-        rf"(?:{S}\({month}\)|))",
-        # day of this or last month
-        rf"(?P<rdate>(?:{day_w}{S}|)(?P<rdd>\d{{1,2}}|{dayord}){S}(?:{link}{S}|)(?P<rmon>{relmonth}))",
-        # month day[, year] (English)
-        rf"(?P<mdate>(?P<mdm>{month}){S}(?P<mdd>\d{{1,2}})(?:st|nd|rd|th|)(?!\d)(?:{sep}(?P<mdy>{year})|))",
-        # part of a year
-        rf"(?P<part>(?P<pw>{partw}){S}(?P<po>{pord})(?:{S}(?:{link}{S}|)"
-        + yref.format(n="p")
-        + "|))",
-        rf"(?P<part2>(?:{part_art}{S}|)(?P<po2>{pord}){S}(?P<pw2>{partw})(?:{S}{link}{S}"
-        + yref.format(n="q")
-        + "|))",
-        # start / end of a year
-        rf"(?P<edge>(?P<ew>{_alt(t['start_of'] + t['end_of'])}){S}(?:{link}{S}|)"
-        + yref.format(n="e")
-        + ")",
-        # month [year | rel-year | last | this]
-        rf"(?P<month>(?:(?P<mmark>(?:{markers}|{month_w}){S}(?:{month_w}{S}|)|{glued})|)"
-        rf"(?:(?P<mlb>{last}){S}|)(?P<mm>{month})(?!\s+\d{{1,2}}(?!\d))"
-        rf"(?:{S}\({month}\)|)"
-        rf"(?:{sep}(?:{link}{S}|)(?:{year_w}{S}|)(?P<my>{year})"
-        rf"|{S}(?:{link}{S}|)(?P<mr>{rel_year})|{S}(?P<ml>{last})|{S}(?P<mt>{this})|))",
-        # relative words
-        rf"(?P<rel>{relw})",
-        # weekday
-        rf"(?P<wd>(?:(?P<wlb>{last}){S}|)(?:{day_w}{S}|)(?P<wdn>{weekday})(?:{S}(?P<wla>{last})|))",
-        # year with a cue
-        rf"(?P<year>(?:(?:{year_w}|{markers}){S}|{glued})(?P<yy>{year}))",
-    ]
-    # Every alternative begins with a digit or one of these words: a cheap test run first.
-    # A word that begins an alternative only before more of it is tested with the start of that
-    # more (a marker before a year or month, a year word before a year...): such words are
-    # common ("في", "in", "the"), and a plain test passes them only for the whole pattern to fail.
-    edge_w = [*t["start_of"], *t["end_of"]]
-    plain = (
-        [*weekdays, *days, *months, *t["quarter"], *t["half"], *spans]
-        + [f for v in t["part_ordinals"].values() for f in v]
-        + [f for v in t["relative"].values() for f in v]
-        + [f for f in t["markers"] if f.endswith("-")]  # glued: "mid-2022"
-    )
-    lead = "|".join(
-        [
-            r"\d",
-            _alt(plain),
-            rf"{_alt(t['markers'] + t['since'] + t['from'] + t['until'])}{S}"
-            rf"(?:{month_w}{S}|)(?:{last}{S}|)(?:\d|{month})",  # `month`, `year`
-            rf"{year_w}{S}\d",  # `year`
-            rf"(?:{month_w}|{last}|{day_w}|{_alt(edge_w)}){S}",  # `month`, `wd`, `date`, `edge`
-            rf"{part_art}{S}{pord}",  # `part2`
-        ]
-    )
-    lead_forms = [  # the words of `lead`
-        *plain,
-        *t["markers"] + t["since"] + t["from"] + t["until"],
-        *t["year_words"] + t["month_words"] + t["last"] + t["day_words"] + edge_w,
-        *t.get("part_articles", []),
-    ]
-    until = _alt(t["until"])
-    same = lexicon.words(t["same"])
-    future = lexicon.words(t.get("future", []))
-    # (all lead words in one trie first: it fails fastest at the many places with none)
-    body = rf"{_CLITIC}(?=\d|{_alt(lead_forms)})(?={lead})(?:{'|'.join(alts)})(?!\w)"
-    # Stdlib re scans fast for a set of first characters, never for a lookbehind: past the
-    # start, a time is found with the non-word character before it, which a match cannot end
-    # with (it ends before one), when every time begins with a word character.
-    after_gap = None
-    if all(re.match(r"\w", f) for f in _folded(lead_forms)):
-        after_gap = re.compile(rf"\W{body}")
-    return _Grammar(
-        pattern=re.compile(rf"(?<!\w){body}"),
-        after_gap=after_gap,
-        months=months,
-        weekdays=weekdays,
-        days=days,
-        parts=parts,
-        rel=rel,
-        quarter=re.compile(_alt(t["quarter"])),
-        spans=spans,
-        last=re.compile(last),
-        start_of=re.compile(_alt(t["start_of"])),
-        end_of=re.compile(_alt(t["end_of"])),
-        since=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['since'])}\s*$"),
-        since_any=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['since'])}(?!\w)"),
-        until=re.compile(rf"^\s*{_CLITIC}{_alt(t['until'])}\s*$"),
-        from_=re.compile(rf"(?<!\w){_CLITIC}{_alt(t['from'])}\s*$"),
-        opens=re.compile(rf"{_CLITIC}{_alt(t['since'] + t['from'])}\s"),
-        closes=re.compile(rf"{_CLITIC}{until}\s|\u0648(?=\S)"),
-        # the end of a period written as a bare month after "and"/"و" ("بين كانون الثاني وآذار")
-        tail=re.compile(
-            rf"\s*(?:{_CLITIC}{until}\s+|\u0648)(?:{month_w}{S}|)(?P<tm>{month})"
-            rf"(?:{sep}(?P<ty>{year})|)(?!\w)"
-        ),
-        end_day=re.compile(_alt(t.get("end_day", []))),
-        whole=re.compile(_alt(t.get("whole", []))),
-        not_after=re.compile(rf"(?<!\w){_CLITIC}{_alt(t.get('not_after', []))}\s+$"),
-        same=same,
-        future=future,
-        opener_ends=frozenset(f[-1] for f in _folded(t["since"] + t["from"]) if f),
-        not_after_ends=frozenset(f[-1] for f in _folded(t.get("not_after", [])) if f),
-        not_after_len=max((len(f) for f in _folded(t.get("not_after", []))), default=0) + 4,
-        since_words=tuple({f.split()[0] for f in _folded(t["since"]) if f}),
-        same_words=_anchors(same),
-        future_words=_anchors(future),
-    )
-
-
-def _anchors(lex: lexicon.Lexicon) -> re.Pattern[str]:
-    """Return a pattern of words one of which every hit of `lex` holds (a hit holds the words
-    of its form as written): of the longest word of each form, those that hold most forms."""
-    forms = [f.split() for f in lex.keys]
-    covers = {
-        w: {i for i, f in enumerate(forms) if any(w in x for x in f)}
-        for w in {max(f, key=len) for f in forms if f}
-    }
-    out: list[str] = []
-    left = set(range(len(forms)))
-    while left:
-        w = max(covers, key=lambda w: (len(covers[w] & left), len(w), w))
-        out.append(w)
-        left -= covers[w]
-    return re.compile(lexicon.alternation(out) if out else "(?!)")
-
-
-def _key(s: str | None) -> str:
-    return " ".join(s.split()) if s else ""
-
-
-def _lookup(table: _Names, s: str) -> int | None:
-    if (v := table.get(s)) is not None:  # keys are single-spaced: a hit needs no _key()
-        return v
-    s = _key(s)
-    if s in table:
-        return table[s]
-    if table.ends is not None and (not s or s[-1] not in table.ends):
-        return None  # no name is a suffix of `s`
-    for k, v in table.items():  # clitic-prefixed forms ("لآذار")
-        if s.endswith(k):
-            return v
-    return None
 
 
 def _month_before(pub: date, month: int, *, strict: bool) -> int:
@@ -297,18 +43,18 @@ def _month_before(pub: date, month: int, *, strict: bool) -> int:
     return pub.year - 1
 
 
-def _rel_year(g: _Grammar, s: str, pub: date) -> int:
+def _rel_year(g: Grammar, s: str, pub: date) -> int:
     return pub.year - 1 if g.last.search(s) else pub.year
 
 
-def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None:
+def _resolve(g: Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None:
     """Return the time of grammar match `m`, which begins at `s`, or None."""
     e = m.end()
     kind = m.lastgroup  # the alternative that matched: its group closes last
     if kind == "date":
         dd = m.group("dd")
-        day = _lookup(g.days, dd) or int(_NON_DIGIT.sub("", dd) or 0)
-        month = _lookup(g.months, m.group("dm"))
+        day = lookup(g.days, dd) or int(_NON_DIGIT.sub("", dd) or 0)
+        month = lookup(g.months, m.group("dm"))
         if not month or not 1 <= day <= 31:
             return None
         if dy := m.group("dy"):
@@ -318,13 +64,13 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         return _day(s, e, y, month, day)
     if kind == "rdate":
         rdd = m.group("rdd")
-        day = _lookup(g.days, rdd) or int(_NON_DIGIT.sub("", rdd) or 0)
+        day = lookup(g.days, rdd) or int(_NON_DIGIT.sub("", rdd) or 0)
         first = pub.replace(day=1)
-        if g.rel.get(_key(m.group("rmon"))) == "last_month":
+        if g.rel.get(spaced(m.group("rmon"))) == "last_month":
             first = (first - timedelta(days=1)).replace(day=1)
         return _day(s, e, first.year, first.month, day) if 1 <= day <= 31 else None
     if kind == "mdate":
-        month = _lookup(g.months, m.group("mdm"))
+        month = lookup(g.months, m.group("mdm"))
         day = int(m.group("mdd"))
         if not month or not 1 <= day <= 31:
             return None
@@ -334,11 +80,29 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
             else (pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1)
         )
         return _day(s, e, y, month, day)
+    if kind == "week" or kind == "week2":
+        n = "w" if kind == "week" else "x"
+        month = lookup(g.months, m.group(f"{n}m"))
+        ordinal = m.group("wo") or m.group("wo2")
+        nth = lookup(g.parts, ordinal) or 1
+        if not month:
+            return None
+        y = int(m.group(f"{n}y")) if m.group(f"{n}y") else _month_before(pub, month, strict=False)
+        days = calendar.monthrange(y, month)[1]
+        last_day = days if g.last.fullmatch(spaced(ordinal)) else min(days, 7 * nth)
+        start = date(y, month, last_day - 6).isoformat()
+        return TimeExpr(s, e, date(y, month, last_day).isoformat(), start, "period")
+    if kind == "code":
+        size, nth = g.codes[spaced(m.group("cw"))]
+        y = int(m.group("cy"))
+        last_m = size * nth
+        end = date(y, last_m, calendar.monthrange(y, last_m)[1])
+        return TimeExpr(s, e, end.isoformat(), date(y, last_m - size + 1, 1).isoformat(), "period")
     if kind == "part" or kind == "part2":
         n = "p" if kind == "part" else "q"
         pw = m.group("pw") or m.group("pw2")
-        po = _lookup(g.parts, m.group("po") or m.group("po2")) or 1
-        size = 3 if g.quarter.fullmatch(_key(pw)) else (_lookup(g.spans, pw) or 6)
+        po = lookup(g.parts, m.group("po") or m.group("po2")) or 1
+        size = 3 if g.quarter.fullmatch(spaced(pw)) else (lookup(g.spans, pw) or 6)
         last_m = min(12, po * size)
         first_m = last_m - size + 1
         if m.group(f"{n}y"):
@@ -354,7 +118,7 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         end = date(y, last_m, calendar.monthrange(y, last_m)[1])
         return TimeExpr(s, e, end.isoformat(), date(y, first_m, 1).isoformat(), "period")
     if kind == "edge":
-        ew = _key(m.group("ew"))
+        ew = spaced(m.group("ew"))
         is_start = bool(g.start_of.fullmatch(ew))
         if m.group("ey"):
             y = int(m.group("ey"))
@@ -362,9 +126,11 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
         y = _rel_year(g, m.group("er"), pub)
         return TimeExpr(s, e, f"{y}-01" if is_start else f"{y}-12-31", None, "point", False)
     if kind == "month":
-        month = _lookup(g.months, m.group("mm"))
+        month = lookup(g.months, m.group("mm"))
         if not month:
             return None
+        if m.group("mn"):  # "نيسان المقبل": planned, time unknown
+            return TimeExpr(s, e, None, None, "future", False)
         if m.group("my"):
             y = int(m.group("my"))
         elif m.group("mr"):
@@ -373,14 +139,14 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
             y = _month_before(pub, month, strict=bool(m.group("ml") or m.group("mlb")))
         else:
             return None  # a bare month name is too often another word ("may", "مارس")
-        return _month(g, s, e, y, month, _key(m.group("mmark")), pub)
+        return _month(g, s, e, y, month, spaced(m.group("mmark")), pub)
     if kind == "rel":
-        key = g.rel.get(_key(m.group("rel")))
+        key = g.rel.get(spaced(m.group("rel")))
         if key is None:
             return None
         return _relative(s, e, key, pub)
     if kind == "wd":
-        wd = _lookup(g.weekdays, m.group("wdn"))
+        wd = lookup(g.weekdays, m.group("wdn"))
         if not wd:
             return None
         back = (pub.isoweekday() - wd) % 7
@@ -392,7 +158,7 @@ def _resolve(g: _Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | Non
     return None
 
 
-def _month(g: _Grammar, s: int, e: int, y: int, month: int, mark: str, pub: date) -> TimeExpr:
+def _month(g: Grammar, s: int, e: int, y: int, month: int, mark: str, pub: date) -> TimeExpr:
     """Return a month: its last day after "the end of", a period when whole and past."""
     last = date(y, month, calendar.monthrange(y, month)[1])
     if mark and g.end_day.search(mark):
@@ -426,6 +192,8 @@ def _relative_value(key: str, pub: date) -> tuple[str, str] | None:
         return (pub - timedelta(days=1)).isoformat(), "relative"
     if key == "day_before_yesterday":
         return (pub - timedelta(days=2)).isoformat(), "relative"
+    if key.startswith("years_ago_"):  # "قبل عامين", "two years ago": that year
+        return str(pub.year - int(key.rsplit("_", 1)[1])), "relative"
     if key.startswith("days_ago_"):  # "قبل يومين", "three days ago"
         return (pub - timedelta(days=int(key.rsplit("_", 1)[1]))).isoformat(), "relative"
     if key == "last_week":
@@ -462,6 +230,8 @@ def find_times(
         return []
     g = grammar(lang)
     atoms = _atoms(g, ftext, published)
+    if "|" in ftext:
+        atoms = sorted(atoms + _year_cells(ftext, published), key=lambda t: t.fstart)
     since_at = _occurrences(ftext, g.since_words)
     out: list[TimeExpr] = []
     i = 0
@@ -489,14 +259,15 @@ def find_times(
         hi = min(a.fend, a.fstart + 8)
         k = bisect_left(since_at, lo)
         if k < len(since_at) and since_at[k] < hi:  # `since_any` needs one in ftext[lo:hi]
-            lead = _tail_words(ftext[lo : a.fstart], 4) + ftext[a.fstart : hi]
+            lead = _tail_words(ftext[lo : a.fstart], 5) + ftext[a.fstart : hi]
             if g.since_any.search(lead):
                 out.append(TimeExpr(a.fstart, a.fend, published.isoformat(), a.value, "since"))
                 i += 1
                 continue
         out.append(a)
         i += 1
-    out.extend(_open_since(g, ftext, since_at, atoms, published))
+    sinced = {t.fstart for t in out if t.kind == "since"}
+    out.extend(_open_since(g, ftext, since_at, atoms, sinced, published))
     spans = [(0, len(ftext))] if same_in is None else same_in
     for words, lex, value, kind in (
         (g.same_words, g.same, "", "same"),
@@ -526,10 +297,14 @@ def _last_letter(text: str, start: int, end: int) -> str:
     return text[j] if j >= start else ""
 
 
-def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
+def _atoms(g: Grammar, ftext: str, pub: date) -> list[TimeExpr]:
     """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word
-    (found as a match at 0, then with `g.after_gap`, when the grammar has it)."""
+    (found as a match at 0, then with `g.after_gap`, when the grammar has it).
+
+    A day alone on its line in the week before `pub` heads the entries of a live page (kind
+    "heading"): the times after it are resolved against that day."""
     out = []
+    ref = pub
     if g.after_gap is None:
         found = ((m, m.start()) for m in g.pattern.finditer(ftext))
     else:
@@ -537,14 +312,41 @@ def _atoms(g: _Grammar, ftext: str, pub: date) -> list[TimeExpr]:
         rest = g.after_gap.finditer(ftext, first.end() if first else 0)
         found = chain([(first, 0)] if first else [], ((m, m.start() + 1) for m in rest))
     for m, s in found:
-        t = _resolve(g, m, s, pub)
+        t = _resolve(g, m, s, ref)
         if t is None:
             continue
         lo = max(0, s - g.not_after_len)
         if _last_letter(ftext, lo, s) in g.not_after_ends and g.not_after.search(ftext[lo:s]):
             continue
+        if t.kind == "point" and t.value and len(t.value) == 10 and _alone(ftext, s, t.fend):
+            day = date.fromisoformat(t.value)
+            if pub - timedelta(days=7) <= day <= pub:
+                ref = day
+                t = replace(t, kind="heading")
         out.append(t)
     return out
+
+
+def _year_cells(ftext: str, pub: date) -> list[TimeExpr]:
+    """Return the years that fill a cell of a table row ("2019 | 73,000 | UN"): each dates
+    the figures of its row."""
+    out = []
+    for m in _YEAR_CELL.finditer(ftext):
+        y = m.group("a") or m.group("b")
+        if int(y) <= pub.year:
+            s = m.start("a") if m.group("a") else m.start("b")
+            out.append(TimeExpr(s, s + 4, y))
+    return out
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Return whether `text[start:end]` stands alone on its line (but for punctuation and a
+    time of day after it: "22 January 2022, 19:05")."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return not _WORDY.search(text, a, start) and bool(
+        _CLOCK_TAIL.fullmatch(text, end, len(text) if b < 0 else b)
+    )
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
@@ -567,7 +369,7 @@ def _spans_holding(
 
 
 def _period_end(
-    g: _Grammar, ftext: str, a: TimeExpr, b: TimeExpr | None, pub: date
+    g: Grammar, ftext: str, a: TimeExpr, b: TimeExpr | None, pub: date
 ) -> TimeExpr | None:
     """Return the end of a period opened by `a` ("from" `a` "until" `b`), or None.
 
@@ -584,7 +386,7 @@ def _period_end(
     m = g.tail.match(ftext, a.fend)
     if m is None or (b is not None and b.fstart < m.end()):
         return None
-    month = _lookup(g.months, m.group("tm"))
+    month = lookup(g.months, m.group("tm"))
     if not month:
         return None
     y = int(m.group("ty")) if m.group("ty") else _month_before(pub, month, strict=False)
@@ -593,23 +395,33 @@ def _period_end(
 
 
 def _open_since(
-    g: _Grammar, ftext: str, since_at: list[int], atoms: list[TimeExpr], pub: date
+    g: Grammar,
+    ftext: str,
+    since_at: list[int],
+    atoms: list[TimeExpr],
+    sinced: set[int],
+    pub: date,
 ) -> list[TimeExpr]:
     """Return "since" + an event ("منذ انطلاق العملية", "since the war began"): runs to `pub`.
 
     The since words are `g.since_any.finditer(ftext)`, tried only up to a clitic before
-    `since_at`, where the first words of the since forms occur."""
+    `since_at`, where the first words of the since forms occur; one that opens the time
+    of an atom (`sinced`: those atoms' starts) is that atom's ("since the attack began on
+    Thursday")."""
     out = []
     k = 0
     done = 0  # end of the last since word: finditer's matches do not overlap
-    starts = sorted({j - c for j in since_at for c in range(_CLITIC_MAX + 1) if j >= c})
+    starts = sorted({j - c for j in since_at for c in range(g.clitic_max + 1) if j >= c})
     for p in starts:
         if p < done or (m := g.since_any.match(ftext, p)) is None:
             continue
         done = m.end()
         while k < len(atoms) and atoms[k].fend < m.start():
             k += 1
-        if k < len(atoms) and atoms[k].fstart <= m.end() + 2:
+        if k < len(atoms) and (
+            atoms[k].fstart <= m.end() + 2
+            or (atoms[k].fstart in sinced and atoms[k].fstart - m.end() <= 40)
+        ):
             continue  # "since" + a time: the atom itself
         out.append(TimeExpr(m.start(), m.end(), pub.isoformat(), None, "since", False))
     return out

@@ -44,6 +44,8 @@ class _Words:
     glued_join: re.Pattern[str]  # a conjunction written onto the next word ("و"), then that word
     origin: frozenset[str]  # "from" (one or two words) before a place of origin
     fresh: lexicon.Lexicon  # `claims.time.fresh`: a statement not dated by the last one
+    covers: lexicon.Lexicon  # `claims.time.covers`: a report stating the period it covers
+    said_reach: int  # `claims.time.said_reach`: words from a speech verb to its time at most
     opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
     table_titles: lexicon.Lexicon  # `claims.table.titles`: "Table", opening a table's title
     table_cells: tuple[str, ...]  # `claims.table.separators`: between a row's cells
@@ -58,6 +60,8 @@ def _words(lang: str) -> _Words:
         glued_join=re.compile(f"(?:{'|'.join(glued)})." if glued else "(?!)"),
         origin=frozenset(lexicon.fold_form(f) for f in data["origin"]["forms"]),
         fresh=lexicon.words(data["time"].get("fresh", [])),
+        covers=lexicon.words(data["time"].get("covers", [])),
+        said_reach=data["time"].get("said_reach", 8),
         opens=lexicon.words(data["speakers"]["opens"]),
         table_titles=lexicon.words(data.get("table", {}).get("titles", [])),
         table_cells=tuple(
@@ -91,8 +95,9 @@ def build_claims(
     starts = [s for s, _ in sentences]
     where = [bisect_right(starts, f.fstart) - 1 for f in figures]  # -1: before every sentence
     # "The same time" and future words are looked for only in sentences that hold a figure.
-    times = find_times(
-        ft, published, lang, same_in=[sentences[i] for i in sorted(set(where) - {-1})]
+    times = _unclaimed(
+        find_times(ft, published, lang, same_in=[sentences[i] for i in sorted(set(where) - {-1})]),
+        figures,
     )
     # The figures of each sentence that holds any (a figure between two sentences is in none).
     groups: list[tuple[int, list[_Figure]]] = []
@@ -113,6 +118,9 @@ def build_claims(
     org_counts = Counter(m.slug for m in mentions if m.kind in ("org", "country"))
     main_org = org_counts.most_common(1)[0][0] if org_counts else None
     pub = published.isoformat() if published else None
+    # A report that opens by stating the period it covers: the period's end stands for `pub`;
+    # so does the day heading the entries of a live page.
+    covered: str | None = None
     # Mentions and times are in text order and mentions do not overlap: a sentence's are
     # found by bisection.
     m_starts = [m.start for m in mentions]
@@ -143,11 +151,17 @@ def build_claims(
             if t.kind not in ("same", "now") and t.value:  # "future" has no value
                 j = bisect_right(starts, t.fstart) - 1
                 if j >= 0 and t.fstart < sentences[j][1]:
+                    if t.kind == "heading":  # the day of the entries below it
+                        covered = t.value
+                    elif not claims:
+                        covered = _coverage(ft, sentences[j], t, pub, words) or covered
                     if j == in_sent and anchor and len(t.value) < len(anchor):
                         continue
                     anchor, anchor_speaker, in_sent = t.value, None, j
         ti = bisect_left(t_starts, e, t0)
         sent_times = times[t0:ti]
+        if not claims and sent_times and sent_times[-1].value:
+            covered = _coverage(ft, (s, e), sent_times[-1], pub, words) or covered
         mi = bisect_right(m_ends, s)
         sent_mentions = mentions[mi : bisect_left(m_starts, e, mi)]
         sent_anchor: str | None = None
@@ -204,7 +218,9 @@ def build_claims(
                 if verbs
                 and t.value
                 and t.kind not in ("same", "now", "since")
-                and claimtime.stated(ft, (s, e), t, figs, verbs, words.opens)
+                and claimtime.stated(
+                    ft, (s, e), t, figs, verbs, words.opens, reach=words.said_reach
+                )
             ]
             speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
             if speaker is not None and said:
@@ -297,7 +313,7 @@ def build_claims(
                 timed = claimtime.near(times_in, lo, hi, key=lambda x: x[0].fstart)
                 said_near = claimtime.near(said, lo, hi, key=lambda t: t.fstart)
             as_of, as_of_start, src = claimtime.as_of(
-                fig, ci, metric, (cs, ce), (s, e), semis, timed, speech, anchor, pub,
+                fig, ci, metric, (cs, ce), (s, e), semis, timed, speech, anchor, covered or pub,
                 held, speech_at, event_anchor=event_anchor, said_day=said_day, said=said_near,
                 owned=owned,
             )  # fmt: skip
@@ -344,6 +360,39 @@ def _table_title(
         return None
     first = words.table_titles.match_at(ft, sentences[j][0])
     return sentences[j] if first is not None else None
+
+
+def _coverage(
+    ft: str, sentence: tuple[int, int], t: TimeExpr, pub: str | None, words: _Words
+) -> str | None:
+    """Return the end of the period a report covers when `t` is the last time of a sentence
+    that states it ("It covers the period from 1 July to 30 September 2022"), else None."""
+    if t.kind not in ("point", "period") or not t.value or pub is None or t.value > pub:
+        return None
+    return t.value if words.covers.has(ft, *sentence) else None
+
+
+def _unclaimed(times: list[TimeExpr], figures: list[_Figure]) -> list[TimeExpr]:
+    """Return `times` but those inside a figure: the figure's own words (in Arabic "more
+    than 2000" holds the word "from", and "from 2000" is no year 2000). A time that begins
+    before its figure ("the first batch of 2023": a year read as a count), ends after it
+    ("from 1 to 15 March": a day range read as a count) or is the whole figure (a year cell
+    of a table) is kept."""
+    out = []
+    k = 0
+    for t in times:  # (both in text order)
+        while k < len(figures) and figures[k].fend <= t.fstart:
+            k += 1
+        f = figures[k] if k < len(figures) else None
+        if (
+            f
+            and f.fstart <= t.fstart
+            and t.fend <= f.fend
+            and f.fend - f.fstart > t.fend - t.fstart
+        ):
+            continue
+        out.append(t)
+    return out
 
 
 def _last_of(

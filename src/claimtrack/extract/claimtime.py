@@ -47,16 +47,18 @@ def stated(
     figs: list[_Figure],
     verbs: list[lexicon.Hit],
     opens: lexicon.Lexicon,
+    *,
+    reach: int = 8,
 ) -> bool:  # (`figs` and `verbs`, the sentence's, in text order)
     """Return whether time `t` is when a statement was made: a speech verb stands in the
-    eight words before it with no figure and no word opening the reported speech between
+    `reach` (eight) words before it with no figure and no word opening the reported speech between
     them ("قالت الإدارة، أمس، إن", "said on Monday"), or in the four words after it when no
     figure of the sentence comes before that verb ("On Monday, CENTCOM said 300 ...")."""
     s, e = sentence
     pos = t.fstart
     lo = max(s, pos - 300)  # (eight words fit in 300 characters but for the longest)
     words = ft[lo:pos].split()
-    lo = max(lo, pos - len(" ".join(words[-8:])) - 1 if words else pos)
+    lo = max(lo, pos - len(" ".join(words[-reach:])) - 1 if words else pos)
     i = bisect_right(verbs, pos, key=lambda v: v.start) - 1
     while i >= 0 and verbs[i].end > pos:
         i -= 1
@@ -177,9 +179,11 @@ def as_of(
         if len(pool) > 1:
             t = min(pool, key=lambda t: span_distance(t.fstart, t.fend, fig.fstart, fig.fend))
         if t.kind == "since":  # to the statement before it ("said earlier this month that
-            # ... had spent $117 million since 2021"), else the day of speaking, else `pub`
+            # ... had spent $117 million since 2021"), else the day of speaking (this
+            # sentence's, else the last dated statement's), else `pub`
             before = [x for x in said or () if x.fend <= t.fstart]
-            end = before[-1].value if before else speech[-1].value if speech else pub
+            spoken = [x for x in speech if x.fstart in speech_at]  # (a day of speaking)
+            end = before[-1].value if before else spoken[-1].value if spoken else said_day or pub
             return end, t.start, t
         return t.value, t.start, t
     if any(t.kind == "same" for t, _ in timed) and anchor:
