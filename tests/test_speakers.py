@@ -411,3 +411,68 @@ CASES: list[tuple[str, str, str | None]] = [
 def test_speaker(lang: str, text: str, speaker: str | None) -> None:
     (claim,) = extract(text, published=PUBLISHED, lang=lang)
     assert claim.speaker == speaker
+
+
+# (lang, text, the speakers of its claims in order): interviews and quotes over sentences
+ARTICLES: list[tuple[str, str, list[str | None]]] = [
+    # A question-and-answer interview: an answer's figures are the person's its label names
+    # (the last name alone too), a question's are the outlet's own.
+    (
+        "en",
+        "Rudaw spoke to Ronahi Hasan about the camp.\n\n"
+        "Rudaw: How many people live in al-Hol today?\n\n"
+        "Ronahi Hasan: According to our count, 51,342 people.\n\n"
+        "Rudaw: Some say 60,000 people live there. Is that right?\n\n"
+        "Hasan: No. Since January about 2,300 people have left.\n"
+        "Rudaw: And Roj?\n\n"
+        "Hasan: Roj is smaller. It holds around 2,600 people.",
+        ["Ronahi Hasan", None, "Ronahi Hasan", "Ronahi Hasan"],
+    ),
+    # ... a figure the answer attributes to another is that one's
+    (
+        "en",
+        "Q: How many people live there?\nRokan Mohammed: UNICEF said 20,000 are children.\n"
+        "Q: Is it getting better?\nMohammed: Not really.",
+        ["UNICEF"],
+    ),
+    # ... in Arabic: a known name; a name not in the data as written
+    (
+        "ar",
+        "رووداو: كم يبلغ عدد القاطنين؟\nعبد الكريم عمر: لدينا 48 ألف شخص.\n"
+        "رووداو: وما نسبة الأطفال؟\nعبد الكريم عمر: الأطفال 60 بالمئة.",
+        ["Abdulkarim Omar", "Abdulkarim Omar"],
+    ),
+    (
+        "ar",
+        "رووداو: كم يبلغ عدد القاطنين؟\nسامر يوسف: لدينا 48 ألف شخص.\n"
+        "رووداو: وما نسبة الأطفال؟\nسامر يوسف: الأطفال 60 بالمئة.",
+        ["سامر يوسف", "سامر يوسف"],
+    ),
+    # ... labels with no asking one are no interview ("Read also:", "Note:")
+    (
+        "en",
+        "The camp holds 40,000 people.\nRead Also: Camp fire kills 3.\nNote: 12 tents burned.",
+        [None, None, None],
+    ),
+    # A quote over several sentences is the speaker's named where it closes
+    (
+        "en",
+        '"We used to run 12 mobile clinics in the camp. Today we run four. Next month it will '
+        'be two," said Amal Saeed, who coordinates health services.',
+        ["Amal Saeed", "Amal Saeed", "Amal Saeed"],
+    ),
+    (
+        "en",
+        '"We used to run 12 clinics. Today we run four," a local official said.',
+        ["local official", "local official"],
+    ),
+    ("en", '"We used to run 12 clinics. Today we run four," an official said.', [None, None]),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speakers"), [pytest.param(*c, id=c[1][:40]) for c in ARTICLES]
+)
+def test_speakers_over_sentences(lang: str, text: str, speakers: list[str | None]) -> None:
+    claims = extract(text, published=PUBLISHED, lang=lang)
+    assert [c.speaker for c in claims] == speakers

@@ -32,6 +32,12 @@ _WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
 _INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,80}[,\u060c]\s*$")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
+# A label opening a paragraph of an interview ("Hasan: ...", "Rudaw: ..."): one to four words
+_LABEL = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,3})[ \t]*:(?=[ \t])")
+# A paragraph that ends in a question ("... today?", "... اليوم؟")
+_QUESTION = re.compile(r"[?\u061f][\"'\u00bb)]*\s*$")
+_QUOTE_SPAN = 2000  # a quote is followed within a paragraph of at most this many characters
+_QUOTE_SENTENCES = 6  # ... and up to this many sentences on
 
 
 class _Starts:
@@ -112,6 +118,7 @@ class SpeakerTrack:
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
         self._starts_of: dict[int, _Starts] = {}  # sentence -> its `_Starts`, once made
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
+        self._labels: _Labels | None = None  # the interview's answer labels, once read
 
     def _starts(self, i: int) -> _Starts:
         """Return the `_Starts` of sentence `i`."""
@@ -137,6 +144,17 @@ class SpeakerTrack:
 
     def at(self, i: int) -> str | None:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
+        labels = self._labels
+        if labels is None:
+            labels = self._labels = _Labels.read(self)
+        if labels.paragraphs:
+            label = labels.of(i)
+            if label is not None:  # a paragraph of an interview: an answer's or a question's
+                spk, attributed = self._read(i, label[1])
+                self.known = i + 1
+                if attributed and spk and not _is_unnamed(self.speech, spk):
+                    return spk  # "Hasan: The UN says 50,000 ...": the UN's
+                return label[1]
         for j in range(i - 1, self.known - 1, -1):
             spk, attributed = self._read(j, None, named_only=True)
             if attributed and spk and not _is_unnamed(self.speech, spk):
@@ -150,7 +168,35 @@ class SpeakerTrack:
             return spk
         if self.last and self.last_at == i - 1 and self._continues(i, self.last):
             return self.last  # "... the SDF said. It holds 10,000 fighters. It added that ..."
+        quoted = self._quote_closed_by(i)
+        if quoted is not None:
+            return quoted
         return self._named_then_speaks(i)
+
+    def _quote_closed_by(self, i: int) -> str | None:
+        """Return the speaker named in the sentence that closes a quote sentence `i` is in
+        ('"We ran 12 clinics. Today we run four," said Amal Saeed.'), in its paragraph."""
+        ftext, spans = self.ftext, self.spans
+        s, e = spans[i]
+        para = ftext.rfind("\n", max(0, s - _QUOTE_SPAN), s) + 1
+        if para == 0 and s > _QUOTE_SPAN:
+            return None
+        head = ftext[para:e]
+        straight = head.count('"') % 2
+        depth = head.count("\u00ab") - head.count("\u00bb")
+        if not straight and depth <= 0:
+            return None
+        for j in range(i + 1, min(len(spans), i + 1 + _QUOTE_SENTENCES)):
+            a, b = spans[j]
+            if "\n" in ftext[spans[j - 1][1] : a]:
+                return None
+            part = ftext[a:b]
+            straight = (straight + part.count('"')) % 2
+            depth += part.count("\u00ab") - part.count("\u00bb")
+            if not straight and depth <= 0:
+                spk, attributed = self._read(j, None)
+                return spk if attributed else None
+        return None
 
     def _named_then_speaks(self, i: int) -> str | None:
         """Return the speaker of sentence `i` with no speech verb: the body it names when the
@@ -204,6 +250,100 @@ class SpeakerTrack:
         self._ahead = ((i + 1, previous), read)
         spk, attributed = read
         return spk if attributed else None
+
+
+class _Labels:
+    """The paragraphs of an interview opened by a label ("Hasan: ...", "رووداو: ..."): those
+    of a label that mostly asks (its paragraphs end in a question mark) are the questions, the
+    outlet's own; those of a label that names a person or a known body are that one's answers.
+    With no asking label there is no interview and no paragraph is read here."""
+
+    __slots__ = ("paragraphs", "starts")
+
+    def __init__(self, paragraphs: dict[int, str | None]) -> None:
+        self.paragraphs = paragraphs  # first sentence of a paragraph -> its speaker
+        self.starts: list[int] = []  # first sentence of every paragraph
+
+    @classmethod
+    def read(cls, track: SpeakerTrack) -> _Labels:
+        ftext, spans = track.ftext, track.spans
+        if ": " not in ftext and ":\t" not in ftext:
+            return cls({})
+        found: list[tuple[int, int, int, bool]] = []  # sentence, label start, end, asks
+        starts = []
+        for k, (s, e) in enumerate(spans):
+            if k and "\n" not in ftext[spans[k - 1][1] : s]:
+                continue
+            starts.append(k)
+            m = _LABEL.match(ftext, s, e)
+            if m is None:
+                continue
+            nl = ftext.find("\n", s)
+            para_end = len(ftext) if nl < 0 else nl
+            asks = _QUESTION.search(ftext, max(s, para_end - 4), para_end) is not None
+            found.append((k, m.start(1), m.end(1), asks))
+        tally: dict[str, list[int]] = {}
+        for _, a, b, asks in found:
+            t = tally.setdefault(ftext[a:b], [0, 0])
+            t[0] += asks
+            t[1] += 1
+        askers = {w for w, (q, n) in tally.items() if n >= 2 and 2 * q >= n}
+        if not askers:
+            return cls({})
+        answerers: dict[str, str | None] = {}
+        for _, a, b, _asks in found:
+            w = ftext[a:b]
+            if w not in askers and w not in answerers and 2 * tally[w][0] < tally[w][1]:
+                answerers[w] = _label_name(track, a, b, answerers, tally[w][1])
+        paragraphs: dict[int, str | None] = {}
+        for k, a, b, _asks in found:
+            w = ftext[a:b]
+            if w in askers:
+                paragraphs[k] = None
+            elif answerers.get(w):
+                paragraphs[k] = answerers[w]
+        labels = cls(paragraphs)
+        labels.starts = starts
+        return labels
+
+    def of(self, i: int) -> tuple[int, str | None] | None:
+        """Return (first sentence, speaker) of the labelled paragraph sentence `i` is in."""
+        k = self.starts[bisect_left(self.starts, i + 1) - 1] if self.starts else 0
+        if k in self.paragraphs:
+            return k, self.paragraphs[k]
+        return None
+
+
+def _label_name(
+    track: SpeakerTrack, a: int, b: int, answerers: dict[str, str | None], n: int
+) -> str | None:
+    """Return who an answer label `ftext[a:b]` of `n` paragraphs names: a known name, a
+    personal name in Latin script as written, or the last name of a person named by a label
+    before or in the text; in a script without capitals, one to three words that open two
+    answers or more, as written ("همرين حسن")."""
+    sp, ftext = track.speech, track.ftext
+    hit = sp.names.match_at(ftext, a, b)
+    if hit is not None and hit[1] == b:
+        return hit[0]
+    written = " ".join(track.original(a, b).split())
+    words = written.split()
+    if words and written[:1].isalpha() and written[:1].upper() == written[:1].lower():
+        folded = ftext[a:b].split()
+        if n >= 2 and len(words) <= 3 and not any(w in sp.function for w in folded):
+            return written
+        return None
+    if not words or not written[:1].isupper() or words[0] in speakerwords.persons().not_names:
+        return None
+    if len(words) >= 2:
+        if speakerwords.persons().has_name.fullmatch(written):
+            track.persons.setdefault(words[-1].casefold(), written)
+            return written
+        return None
+    last = words[0].casefold()
+    for name in answerers.values():
+        if name and name.casefold().endswith(" " + last):
+            return name
+    return track.persons.get(last)
 
 
 def _gap_words(ftext: str, a: int, b: int) -> int:
