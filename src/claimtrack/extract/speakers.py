@@ -38,6 +38,7 @@ _LABEL = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,3})[ \t]*:(?=[ 
 _QUESTION = re.compile(r"[?\u061f][\"'\u00bb)]*\s*$")
 _QUOTE_SPAN = 2000  # a quote is followed within a paragraph of at most this many characters
 _QUOTE_SENTENCES = 6  # ... and up to this many sentences on
+_OPEN_QUOTES = '"\u00ab'  # a quote opening a sentence (curly quotes are folded to straight)
 
 
 class _Starts:
@@ -171,6 +172,13 @@ class SpeakerTrack:
         quoted = self._quote_closed_by(i)
         if quoted is not None:
             return quoted
+        if (
+            self.last
+            and self.last_at == i - 1
+            and self.ftext[self.spans[i][0]] in _OPEN_QUOTES
+            and "\n" not in self.ftext[self.spans[i - 1][1] : self.spans[i][0]]
+        ):
+            return self.last  # '"...," said Hanna Lindqvist. "At least 62 children died."'
         return self._named_then_speaks(i)
 
     def _quote_closed_by(self, i: int) -> str | None:
@@ -405,6 +413,14 @@ def _find_speaker(
         unnamed = _unnamed(sp, ftext, acc.end, end)
         if unnamed:
             return unnamed, True
+        if sp.according_carry and surface is not None:
+            # "according to a monthly camp report", "according to the North-East Syria NGO
+            # Forum": a source of its own, not the speaker named before
+            new = _according_new(sp, ftext, acc.end, end, surface)
+            if new is not None and all(
+                any(a.start <= v.start < a.end for a in according) for v in verbs
+            ):
+                return new or None, True
     if not verbs:
         return None, False
     best: tuple[int, str] | None = None
@@ -453,6 +469,39 @@ def _find_speaker(
         pos = v.end if first and first[0] in sp.joins else cut
         return _unnamed(sp, ftext, pos, end), True
     return previous, previous is not None
+
+
+# A capitalised name as written: capitalised words, joined by a few lowercase ones
+_CAPITALISED = re.compile(
+    r"\s*(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w'-]*)+)"
+)
+
+
+def _according_new(
+    sp: Speech, ftext: str, pos: int, end: int, surface: Callable[[int, int], str]
+) -> str | None:
+    """Return the source "according to" at `pos` names when it is not the speaker named
+    before: a name of two capitalised words or more as written, ending the clause or before
+    a function word ("the North-East Syria NGO Forum, a coordination body"), else "" for
+    any other source; None when it may be that speaker (`according_carry`: "according to
+    him", "according to the statement")."""
+    words = ftext[pos : min(end, pos + 40)].split()[:2]
+    if not words or words[0].strip(",.") in sp.according_carry:
+        return None
+    if len(words) > 1 and " ".join(words).strip(",.") in sp.according_carry:
+        return None
+    written = surface(pos, min(end, pos + 120))
+    m = _CAPITALISED.match(written)
+    if m is None:
+        return ""
+    name = m.group(1)
+    rest = written[m.end() :]
+    after = rest.split()[:1]
+    if rest[:1] in ",.;:)" or (after and after[0] in sp.function) or not rest.strip():
+        first = name.split()[0]
+        if first not in speakerwords.persons().not_names or name.split()[-1][:1].isupper():
+            return " ".join(name.split())
+    return ""
 
 
 def _is_unnamed(sp: Speech, name: str) -> bool:

@@ -76,6 +76,9 @@ class Speech:
     between_alone: frozenset[str]  # openings that continue it with no sentence after
     of: frozenset[str]
     passive: frozenset[str]
+    # after "according to": the speaker named before ("him", "the statement"); with none,
+    # "according to" always carries it
+    according_carry: frozenset[str]
     weak: lexicon.Lexicon
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
@@ -139,6 +142,7 @@ def speech(lang: str) -> Speech:
         ),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
+        according_carry=frozenset(lexicon.fold_form(f) for f in data.get("according_carry", [])),
         function=frozenset(
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
