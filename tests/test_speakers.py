@@ -395,6 +395,22 @@ CASES: list[tuple[str, str, str | None]] = [
     ("ar", "أُعلن الأحد عن خروج 300 عائلة من المخيم.", None),
     ("ar", "أعلنت الإدارة الذاتية خروج دفعة. وكان المخيم افتتح عام 1991 وضم 15 ألف لاجئ.", None),
     ("ar", "نقلاً عن المرصد السوري، قتل 25 عنصراً في الاشتباكات.", SOHR),
+    # a name after "told" hears it: the outlet is no speaker
+    ("en", "The prison holds some 3,500 detainees, guards told North Press in 2021.", None),
+    ("en", "The camp holds 3,500 people, an official told Rudaw English.", None),
+    (
+        "en",
+        "The prison holds some 3,500 detainees, prison officials told Reuters.",
+        "prison officials",
+    ),
+    ("en", "Abdulkarim Omar told Rudaw that 40 people died.", "Abdulkarim Omar"),
+    # a body's command named in full
+    ("en", "The SDF General Command said 28 of its fighters were killed.", "SDF General Command"),
+    (
+        "ar",
+        "وقالت القيادة العامة لقوات سوريا الديمقراطية إن 28 مقاتلاً قتلوا.",
+        "SDF General Command",
+    ),
     # people: a transliteration from the data, else the name as written without its titles
     (
         "ar",

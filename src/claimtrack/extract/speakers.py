@@ -433,6 +433,8 @@ def _find_speaker(
             if said and n.start >= said.start():
                 continue
             if n.start >= v.end:
+                if ftext[v.start : v.end] in sp.listener:
+                    continue  # "officials told the Observatory": who hears it
                 if _CLAUSE.search(ftext, v.end, n.start):
                     continue  # "the spokesman added, calling on the coalition"
                 d = _gap_words(ftext, v.end, n.start)

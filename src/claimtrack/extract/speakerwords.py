@@ -31,11 +31,14 @@ def persons() -> Persons:
     particles = "|".join(map(re.escape, data["particles"]))
     name = rf"[A-Z][a-z]+(?:[ -](?:{particles})?[A-Z][a-z']+){{1,3}}"
     verb = "(?:" + "|".join(map(re.escape, data["verbs"])) + ")"
+    # a name after "told" is who hears it ("officials told North Press")
+    heard = set(data.get("listener", []))
+    speaks = "(?:" + "|".join(re.escape(v) for v in data["verbs"] if v not in heard) + ")"
     return Persons(
         has_name=re.compile(name),
         before=re.compile(rf"({name}),?(?:\s+[a-z-]+){{0,2}}\s+{verb}\b"),
         appos=re.compile(rf"({name}),[^,.;\u060c]{{1,80}},\s+{verb}\b"),
-        after=re.compile(rf"\b{verb}\s+(?:[a-z-]+\s+){{0,3}}?({name})"),
+        after=re.compile(rf"\b{speaks}\s+(?:[a-z-]+\s+){{0,3}}?({name})"),
         not_names=frozenset(data["not_names"]),
     )
 
@@ -79,6 +82,7 @@ class Speech:
     # after "according to": the speaker named before ("him", "the statement"); with none,
     # "according to" always carries it
     according_carry: frozenset[str]
+    listener: frozenset[str]  # speech verbs a name after which hears it ("told")
     weak: lexicon.Lexicon
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
@@ -142,6 +146,9 @@ def speech(lang: str) -> Speech:
         ),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
+        listener=frozenset(
+            lexicon.fold_form(f) for f in data.get("persons", {}).get("listener", [])
+        ),
         according_carry=frozenset(lexicon.fold_form(f) for f in data.get("according_carry", [])),
         function=frozenset(
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
