@@ -404,6 +404,13 @@ CASES: list[tuple[str, str, str | None]] = [
         "prison officials",
     ),
     ("en", "Abdulkarim Omar told Rudaw that 40 people died.", "Abdulkarim Omar"),
+    # an official of a body, with a long insertion before the verb
+    (
+        "en",
+        "A UN official, who spoke on condition of anonymity because they were not authorized "
+        "to brief the press, said the number was closer to 36,500.",
+        "UN official",
+    ),
     # a body's command named in full
     ("en", "The SDF General Command said 28 of its fighters were killed.", "SDF General Command"),
     (

@@ -25,11 +25,11 @@ from claimtrack.extract.lexicon import Hit
 from claimtrack.extract.speakerwords import Speech
 
 # A comma-enclosed insertion between a name and its verb
-_INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
+_INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,120}[,\u060c]\s*")
 # The word after a name: the word, a clause mark right after it, and the spaces after that
 _WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
 # The same insertion right before a speech verb
-_INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,80}[,\u060c]\s*$")
+_INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,120}[,\u060c]\s*$")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
 # A label opening a paragraph of an interview ("Hasan: ...", "Rudaw: ..."): one to four words
@@ -438,8 +438,10 @@ def _find_speaker(
                 if _CLAUSE.search(ftext, v.end, n.start):
                     continue  # "the spokesman added, calling on the coalition"
                 d = _gap_words(ftext, v.end, n.start)
-            elif _INSERT.fullmatch(ftext, n.end, v.start):
-                d = 1  # "The Observatory, which relies on sources, said"
+            elif _INSERT.fullmatch(ftext, n.end, v.start) or _INSERT.fullmatch(
+                ftext, _official_end(sp, ftext, n), v.start
+            ):
+                d = 1  # "The Observatory, which relies on sources, said"; "A UN official, ..."
             else:
                 d = _gap_words(ftext, n.end, v.start) + 1
             if d <= 6 and (best is None or d < best[0]):
@@ -631,7 +633,7 @@ def _subject_before_insert(
 ) -> bool:
     """Whether a subject before an insertion is a capitalised word not in `carry` ("Officials
     at the gathering, the first since 2019, warned"; not "The agency, which ..., said")."""
-    ins = _INSERT_BEFORE.search(ftext, max(start, v.start - 90), v.start)
+    ins = _INSERT_BEFORE.search(ftext, max(start, v.start - 130), v.start)
     if ins is None:
         return False
     marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, start, ins.start())))
@@ -648,6 +650,14 @@ def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: st
     if len(words) >= 2 and " " in speaker:
         persons.setdefault(words[-1], speaker)
     return speaker
+
+
+def _official_end(sp: Speech, ftext: str, n: lexicon.Hit) -> int:
+    """Return where "official" after a name hit ends ("UN official"), else the hit's end."""
+    m = _WORD_AFTER.match(ftext, n.end)
+    if m and n.key in sp.officials and m.group(1) in sp.official_after:
+        return m.end(1)
+    return n.end
 
 
 def _official(sp: Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
