@@ -493,6 +493,27 @@ ARTICLES: list[tuple[str, str, list[str | None]]] = [
         "list seen by Reuters.",
         ["SDF", None],
     ),
+    # A known name before a colon opening a paragraph speaks in it (live updates)
+    (
+        "ar",
+        "18:40\nالمرصد السوري لحقوق الإنسان: ارتفاع عدد القتلى إلى 50 مدنياً. بينهم تسعة "
+        "قتلوا اليوم.\n16:15\nنزوح أكثر من 130 ألف شخص.",
+        [SOHR, SOHR, None],
+    ),
+    ("en", "UNHCR: 2,000 families left the camp.\nNote: 12 tents burned.", ["UNHCR", None]),
+    # the present tense of a headline; the body named before by its first word
+    (
+        "ar",
+        "الإدارة الذاتية تعلن فرار 785 شخصاً من المخيم. وتقول الإدارة إن المخيم كان يضم "
+        "قرابة 13 ألف نازح.",
+        ["Autonomous Administration", "Autonomous Administration"],
+    ),
+    (
+        "en",
+        "The SDF General Command said 28 fighters were killed.\n\nThe SDF says it recaptured "
+        "89 inmates.",
+        ["SDF General Command", "SDF"],
+    ),
     # A quote over several sentences is the speaker's named where it closes
     (
         "en",

@@ -153,7 +153,7 @@ class SpeakerTrack:
             if label is not None:  # a paragraph of an interview: an answer's or a question's
                 spk, attributed = self._read(i, label[1])
                 self.known = i + 1
-                if attributed and spk and not _is_unnamed(self.speech, spk):
+                if attributed:
                     return spk  # "Hasan: The UN says 50,000 ...": the UN's
                 return label[1]
         for j in range(i - 1, self.known - 1, -1):
@@ -264,7 +264,8 @@ class _Labels:
     """The paragraphs of an interview opened by a label ("Hasan: ...", "رووداو: ..."): those
     of a label that mostly asks (its paragraphs end in a question mark) are the questions, the
     outlet's own; those of a label that names a person or a known body are that one's answers.
-    With no asking label there is no interview and no paragraph is read here."""
+    With no asking label there is no interview, and only a known name as the label speaks
+    ("المرصد السوري لحقوق الإنسان: ارتفاع عدد القتلى إلى 50")."""
 
     __slots__ = ("paragraphs", "starts")
 
@@ -297,7 +298,15 @@ class _Labels:
             t[1] += 1
         askers = {w for w, (q, n) in tally.items() if n >= 2 and 2 * q >= n}
         if not askers:
-            return cls({})
+            # no interview: a known name before a colon still speaks ("UNHCR: 2,000 left")
+            paragraphs = {}
+            for k, a, b, _asks in found:
+                hit = track.speech.names.match_at(ftext, a, b)
+                if hit is not None and hit[1] == b:
+                    paragraphs[k] = hit[0]
+            labels = cls(paragraphs)
+            labels.starts = starts
+            return labels
         answerers: dict[str, str | None] = {}
         for _, a, b, _asks in found:
             w = ftext[a:b]
@@ -385,6 +394,8 @@ def _find_speaker(
     if not according and not verbs:
         return None, False
     names = starts.find(sp.names, start, end)
+    if previous and names:
+        names = [_short_for(sp, ftext, n, previous) for n in names]
     if original is None:
         assert surface is not None
         original = surface(start, end)
@@ -650,6 +661,19 @@ def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: st
     if len(words) >= 2 and " " in speaker:
         persons.setdefault(words[-1], speaker)
     return speaker
+
+
+def _short_for(sp: Speech, ftext: str, n: lexicon.Hit, previous: str) -> lexicon.Hit:
+    """Return the hit as `previous` when it is a common noun (`carry`, `bodies`) that is the
+    first words of one of its forms ("وتقول الإدارة" after "الإدارة الذاتية"); not an acronym
+    ("the SDF says" after the SDF General Command)."""
+    if n.key == previous:
+        return n
+    form = ftext[n.start : n.end]
+    short = form in sp.carry or (sp.bodies.match_at(ftext, n.start) or (None, -1))[1] == n.end
+    if short and any(f.startswith(form + " ") for f in sp.forms_of.get(previous, ())):
+        return lexicon.Hit(n.start, n.end, previous)
+    return n
 
 
 def _official_end(sp: Speech, ftext: str, n: lexicon.Hit) -> int:

@@ -83,6 +83,7 @@ class Speech:
     # "according to" always carries it
     according_carry: frozenset[str]
     listener: frozenset[str]  # speech verbs a name after which hears it ("told")
+    forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
     weak: lexicon.Lexicon
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
@@ -94,8 +95,9 @@ class Speech:
 def speech(lang: str) -> Speech:
     data = _lang.load(lang)["claims"]["speakers"]
     opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
+    names = _names(data)
     lexicons = {
-        "names": lexicon.build(_names(data)),
+        "names": lexicon.build(names),
         "verbs": lexicon.words(data["verbs"]),
         "according": lexicon.words(data["according"]),
         "statement": lexicon.words(data["statement"]),
@@ -146,6 +148,7 @@ def speech(lang: str) -> Speech:
         ),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
+        forms_of={k: tuple(lexicon.fold_form(f) for f in fs) for k, fs in names.items()},
         listener=frozenset(
             lexicon.fold_form(f) for f in data.get("persons", {}).get("listener", [])
         ),
