@@ -411,6 +411,35 @@ CASES: list[tuple[str, str, str | None]] = [
         "to brief the press, said the number was closer to 36,500.",
         "UN official",
     ),
+    # an acronym in brackets before the verb: the body as the text names it last
+    (
+        "en",
+        "The national anti-terrorism prosecutor's office (PNAT) estimates that some 60 women "
+        "remain.",
+        "PNAT",
+    ),
+    ("en", "The UK-based Syrian Observatory for Human Rights (SOHR) said 123 died.", "SOHR"),
+    ("en", "The Syrian Democratic Forces (SDF) say they hold some 9,000 suspects.", "SDF"),
+    # "X official" of any known body right before the verb; "claimed" before reported speech
+    (
+        "en",
+        'A Syrian government official claimed that "more than 70,000 people" remain.',
+        "Syrian government official",
+    ),
+    ("en", "The attack claimed 20 lives, the SDF said.", "SDF"),
+    # the author of a passive in the clause of "according to"
+    (
+        "en",
+        "According to data provided to Syria Direct by the camp administration, al-Hol housed "
+        "40,113 people.",
+        "camp administration",
+    ),
+    (
+        "en",
+        "Fewer than 26,000 people remained, according to figures shared with the outlet by the "
+        "camps office of the Autonomous Administration.",
+        "camps office of the Autonomous Administration",
+    ),
     # a body's command named in full
     ("en", "The SDF General Command said 28 of its fighters were killed.", "SDF General Command"),
     (
@@ -513,6 +542,13 @@ ARTICLES: list[tuple[str, str, list[str | None]]] = [
         "The SDF General Command said 28 fighters were killed.\n\nThe SDF says it recaptured "
         "89 inmates.",
         ["SDF General Command", "SDF"],
+    ),
+    # a clause opening with an indefinite article has a subject of its own
+    (
+        "en",
+        "OCHA put the figure at 39,587. A separate post circulating on social media since the "
+        "start of the month says 15,000 Iraqis were returned.",
+        ["OCHA", None],
     ),
     # A quote over several sentences is the speaker's named where it closes
     (

@@ -38,6 +38,9 @@ _LABEL = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,3})[ \t]*:(?=[ 
 _QUESTION = re.compile(r"[?\u061f][\"'\u00bb)]*\s*$")
 _QUOTE_SPAN = 2000  # a quote is followed within a paragraph of at most this many characters
 _QUOTE_SENTENCES = 6  # ... and up to this many sentences on
+# An acronym in brackets right before a speech verb, and its form as written
+_ACRONYM_BEFORE = re.compile(r"\(([^()\s]{2,10})\)\s*$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
 _OPEN_QUOTES = '"\u00ab'  # a quote opening a sentence (curly quotes are folded to straight)
 
 
@@ -409,6 +412,10 @@ def _find_speaker(
         for n in names:
             if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
                 return _remember(persons, ftext, n, _official(sp, starts, n, acc.end)), True
+        if sp.by and names and surface is not None:
+            by = _by_name(sp, ftext, acc.end, end, names, surface)
+            if by:
+                return by, True
         for st in starts.find(sp.statement, acc.end, min(end, acc.end + 30)):
             if st.start >= acc.end:
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
@@ -434,6 +441,17 @@ def _find_speaker(
                 return new or None, True
     if not verbs:
         return None, False
+    if surface is not None:
+        for v in verbs:
+            acronym = _ACRONYM_BEFORE.search(ftext, max(start, v.start - 16), v.start)
+            if acronym:
+                # "The national anti-terrorism prosecutor's office (PNAT) estimates": the body
+                # as the text names it last ("The Syrian Observatory ... (SOHR) said" -> SOHR)
+                a, b = acronym.span(1)
+                written = surface(a, b)
+                if _ACRONYM.fullmatch(written):
+                    hit = sp.names.match_at(ftext, a, b)
+                    return (hit[0] if hit and hit[1] == b else written), True
     best: tuple[int, str] | None = None
     # a name after the word opening the reported speech is what is said, not who says it
     said = None
@@ -596,11 +614,20 @@ def _new_subject(
     """Whether a speech verb has a subject of its own that is not the speaker named before.
 
     new := an unnamed source next to the verb ("قال مصدر", "an official said", "said a source")
+         | a clause opening with an indefinite article ("A post on social media says")
          | a capitalised word in the verb's clause not in `carry` ("Germany announced")
     | one to three words, the first not in `carry`, between the verb and the reported speech
       ("وقالت ألمانيا إن", "وقالت إدارة مخيم الجدعة إن")
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
     for v in verbs:
+        if sp.indefinite:
+            # "A separate post circulating on social media says": a subject of its own
+            lo = max(start, v.start - 100)
+            marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, lo, v.start)))
+            if marks or lo == start:
+                first = ftext[marks[-1] if marks else lo : v.start].split()[:1]
+                if first and first[0] in sp.indefinite:
+                    return True
         lo = max(start, v.start - 40)
         marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, lo, v.start)))
         cut = marks[-1] if marks else lo  # after the last clause mark before the verb
@@ -676,10 +703,46 @@ def _short_for(sp: Speech, ftext: str, n: lexicon.Hit, previous: str) -> lexicon
     return n
 
 
+def _by_name(
+    sp: Speech,
+    ftext: str,
+    pos: int,
+    end: int,
+    names: list[lexicon.Hit],
+    surface: Callable[[int, int], str],
+) -> str | None:
+    """Return the author a passive names in the clause of "according to" at `pos` ("according
+    to data provided to Syria Direct by the camp administration"): a known name after `by`,
+    with the office of it the text names ("by the camps office of the Autonomous
+    Administration")."""
+    mark = _CLAUSE.search(ftext, pos, end)
+    stop = mark.start() if mark else end
+    for n in names:
+        if not pos <= n.start < stop:
+            continue
+        words = ftext[pos : n.start].split()
+        k = max((i for i, w in enumerate(words) if w in sp.by), default=-1)
+        if k < 0:
+            continue
+        rest = words[k + 1 :]
+        if rest[:1] == ["the"]:
+            rest = rest[1:]
+        if not rest:
+            return n.key
+        # "the camps office of the NAME": one to three lowercase words, then "of [the]"
+        if 2 <= len(rest) <= 5 and "of" in rest[-2:] and surface(n.start, n.end)[:1].isupper():
+            head = ftext.rindex(rest[0], pos, n.start)
+            written = " ".join(surface(head, n.end).split())
+            if written[:1].islower():
+                return written
+        return None
+    return None
+
+
 def _official_end(sp: Speech, ftext: str, n: lexicon.Hit) -> int:
     """Return where "official" after a name hit ends ("UN official"), else the hit's end."""
     m = _WORD_AFTER.match(ftext, n.end)
-    if m and n.key in sp.officials and m.group(1) in sp.official_after:
+    if m and m.group(1) in sp.official_after:
         return m.end(1)
     return n.end
 
@@ -687,12 +750,12 @@ def _official_end(sp: Speech, ftext: str, n: lexicon.Hit) -> int:
 def _official(sp: Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
     """Return the speaker of a name hit: "X official" after "an official of X" or before
     "official" (`official_after`) and a speech verb or a clause mark ("a UN official said",
-    "according to a UN official."; not "UN official figures"), when data says."""
+    "according to a UN official."; not "UN official figures"): the form of the data, else
+    the name and "official"; after "an official of X" only when data says."""
     form = sp.officials.get(n.key)
-    if form is None:
-        return n.key
-    if starts.find(sp.official, max(floor, n.start - 25), n.start):
+    if form is not None and starts.find(sp.official, max(floor, n.start - 25), n.start):
         return form
+    form = form or f"{n.key} official"  # "a Syrian government official claimed"
     ftext = starts.ftext
     m = _WORD_AFTER.match(ftext, n.end)
     if m and m.group(1) in sp.official_after:

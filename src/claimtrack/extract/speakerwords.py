@@ -83,6 +83,8 @@ class Speech:
     # "according to" always carries it
     according_carry: frozenset[str]
     listener: frozenset[str]  # speech verbs a name after which hears it ("told")
+    by: frozenset[str]  # "figures released by X": X is the author
+    indefinite: frozenset[str]  # a clause opening with these has a subject of its own ("a")
     forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
     weak: lexicon.Lexicon
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
@@ -149,6 +151,8 @@ def speech(lang: str) -> Speech:
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
         forms_of={k: tuple(lexicon.fold_form(f) for f in fs) for k, fs in names.items()},
+        by=frozenset(lexicon.fold_form(f) for f in data.get("by", [])),
+        indefinite=frozenset(lexicon.fold_form(f) for f in data.get("indefinite", [])),
         listener=frozenset(
             lexicon.fold_form(f) for f in data.get("persons", {}).get("listener", [])
         ),
