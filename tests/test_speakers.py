@@ -543,6 +543,19 @@ ARTICLES: list[tuple[str, str, list[str | None]]] = [
         "89 inmates.",
         ["SDF General Command", "SDF"],
     ),
+    # a clause describing a place in passing is the outlet's, whoever speaks
+    (
+        "en",
+        "The camp, home to just under 39,000 people, depends on U.S. money for up to 70 "
+        "percent of its services, according to a UN official.",
+        [None, "UN official"],
+    ),
+    (
+        "en",
+        "The administration said escapees had been held in the Ain Issa camp, which houses "
+        "roughly 12,000 people. The SDF said 785 escaped.",
+        [None, "SDF"],
+    ),
     # a clause opening with an indefinite article has a subject of its own
     (
         "en",

@@ -209,6 +209,16 @@ class SpeakerTrack:
                 return spk if attributed else None
         return None
 
+    def background(self, start: int) -> bool:
+        """Whether the clause at `start` describes a place in passing, the outlet's own words
+        in anyone's sentence (", home to just under 39,000 people,", "، الذي يضم 4500")."""
+        bg = self.speech.background
+        if bg.pattern is None:
+            return False
+        while start < len(self.ftext) and self.ftext[start] == " ":
+            start += 1
+        return bg.match_at(self.ftext, start) is not None
+
     def _named_then_speaks(self, i: int) -> str | None:
         """Return the speaker of sentence `i` with no speech verb: the body it names when the
         next sentence, in the same paragraph, names that body as its speaker ("أخرجت إدارة

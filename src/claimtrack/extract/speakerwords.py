@@ -87,6 +87,7 @@ class Speech:
     indefinite: frozenset[str]  # a clause opening with these has a subject of its own ("a")
     forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
     weak: lexicon.Lexicon
+    background: lexicon.Lexicon  # a clause opening so describes a place in passing
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
     any_word_at: re.Pattern[str]
@@ -107,6 +108,7 @@ def speech(lang: str) -> Speech:
         "titles": lexicon.words(data.get("titles", [])),
         "official": lexicon.words(data.get("official", [])),
         "weak": lexicon.words(data.get("weak", [])),
+        "background": lexicon.words(data.get("background", [])),
     }
     # A form begins only where its first word does: those words alone, as prefixes, find every
     # such place (and a few more, which the lexicons then reject) in a much smaller pattern.
