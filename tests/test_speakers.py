@@ -570,6 +570,14 @@ ARTICLES: list[tuple[str, str, list[str | None]]] = [
         'be two," said Amal Saeed, who coordinates health services.',
         ["Amal Saeed", "Amal Saeed", "Amal Saeed"],
     ),
+    # ... a quote after a colon, over several sentences, is the speaker's before it
+    (
+        "en",
+        'Jihan Hanan, the camp director, said: "We have 40,000 people here. 12,000 of them are '
+        'children."\nThe SDF said 10,000 detainees are held. Some 2,000 are "foreign" fighters.',
+        ["Jihan Hanan", "Jihan Hanan", "SDF", None],
+    ),
+    ("ar", 'وقال مظلوم عبدي: "لدينا 10 آلاف معتقل. بينهم ألفا أجنبي".', ["Mazloum Abdi"] * 2),
     # ... and a quote opening the next sentence of the paragraph is theirs too
     (
         "en",

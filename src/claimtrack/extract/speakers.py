@@ -175,6 +175,8 @@ class SpeakerTrack:
         quoted = self._quote_closed_by(i)
         if quoted is not None:
             return quoted
+        if self.last and self.last_at < i and self._quote_opened_at(i) <= self.last_at:
+            return self.last  # 'Jihan Hanan said: "We have 40,000 people. 12,000 are children."'
         if (
             self.last
             and self.last_at == i - 1
@@ -183,6 +185,27 @@ class SpeakerTrack:
         ):
             return self.last  # '"...," said Hanna Lindqvist. "At least 62 children died."'
         return self._named_then_speaks(i)
+
+    def _quote_opened_at(self, i: int) -> int:
+        """Return the sentence, in its paragraph, where a quote sentence `i` opens inside
+        opened (len(spans) when it opens inside none)."""
+        ftext, spans = self.ftext, self.spans
+        s = spans[i][0]
+        para = ftext.rfind("\n", max(0, s - _QUOTE_SPAN), s) + 1
+        if para == 0 and s > _QUOTE_SPAN:
+            return len(spans)
+        head = ftext[para:s]
+        if head.count('"') % 2:
+            q = head.rindex('"')
+        elif head.count("\u00ab") > head.count("\u00bb"):
+            q = head.rindex("\u00ab")
+        else:
+            return len(spans)
+        q += para
+        k = i - 1
+        while k >= 0 and spans[k][0] > q:
+            k -= 1
+        return max(k, 0)
 
     def _quote_closed_by(self, i: int) -> str | None:
         """Return the speaker named in the sentence that closes a quote sentence `i` is in
