@@ -543,6 +543,13 @@ ARTICLES: list[tuple[str, str, list[str | None]]] = [
         "89 inmates.",
         ["SDF General Command", "SDF"],
     ),
+    # "وجاء في البيان": the statement of the speaker named before
+    (
+        "ar",
+        'أعلنت وزارة الهجرة والمهجرين العراقية تسلم 158 عائلة. وجاء في البيان: "يرتفع '
+        'إجمالي العائدين إلى 14,950 شخصاً".',
+        ["Iraqi Ministry of Migration and Displacement"] * 2,
+    ),
     # a clause describing a place in passing is the outlet's, whoever speaks
     (
         "en",
