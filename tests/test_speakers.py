@@ -440,6 +440,14 @@ CASES: list[tuple[str, str, str | None]] = [
         "camps office of the Autonomous Administration.",
         "camps office of the Autonomous Administration",
     ),
+    # a dateline names where the story is filed, not who speaks
+    ("ar", "بغداد – قال مصدر إن 40 شخصاً اعتقلوا.", None),
+    (
+        "ar",
+        "بغداد – أعلن مجلس القضاء الأعلى في العراق أن المحاكم استجوبت ٢٬٢٥٠ معتقلاً.",
+        "Iraqi Supreme Judicial Council",
+    ),
+    ("ar", "وقالت بغداد إن 40 شخصاً اعتقلوا.", "Iraqi government"),
     # a body's command named in full
     ("en", "The SDF General Command said 28 of its fighters were killed.", "SDF General Command"),
     (

@@ -41,6 +41,7 @@ _QUOTE_SENTENCES = 6  # ... and up to this many sentences on
 # An acronym in brackets right before a speech verb, and its form as written
 _ACRONYM_BEFORE = re.compile(r"\(([^()\s]{2,10})\)\s*$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
+_DATELINE = re.compile(r"[ \t]*-")  # a dash after a place opening the text: a dateline
 _OPEN_QUOTES = '"\u00ab'  # a quote opening a sentence (curly quotes are folded to straight)
 
 
@@ -430,6 +431,8 @@ def _find_speaker(
     if not according and not verbs:
         return None, False
     names = starts.find(sp.names, start, end)
+    if names and names[0].start == start and _DATELINE.match(ftext, names[0].end):
+        names = names[1:]  # "بغداد – أعلن مجلس القضاء": where the story is filed, not who speaks
     if previous and names:
         names = [_short_for(sp, ftext, n, previous) for n in names]
     if original is None:
