@@ -440,6 +440,10 @@ CASES: list[tuple[str, str, str | None]] = [
         "camps office of the Autonomous Administration.",
         "camps office of the Autonomous Administration",
     ),
+    # figures made by a known body, with no speech verb; not those an outlet saw
+    ("en", "Data compiled by OCHA show 40,000 people live there.", "OCHA"),
+    ("en", "Figures seen by Reuters show 40,000 people live there.", None),
+    ("en", "The camp run by the SDF holds 40,000 people.", None),
     # a dateline names where the story is filed, not who speaks
     ("ar", "بغداد – قال مصدر إن 40 شخصاً اعتقلوا.", None),
     (

@@ -429,6 +429,12 @@ def _find_speaker(
     if verbs:
         verbs = [v for v in verbs if _speaks(sp, ftext, v, start, end, surface)]
     if not according and not verbs:
+        if sp.authored is not None and " by " in ftext[start:end]:
+            # "Data compiled by OCHA show 40,000": the author of the figures
+            for m in sp.authored.finditer(ftext, start, end):
+                hit = sp.names.match_at(ftext, m.end(), end)
+                if hit is not None:
+                    return hit[0], True
         return None, False
     names = starts.find(sp.names, start, end)
     if names and names[0].start == start and _DATELINE.match(ftext, names[0].end):

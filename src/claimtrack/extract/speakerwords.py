@@ -84,6 +84,8 @@ class Speech:
     according_carry: frozenset[str]
     listener: frozenset[str]  # speech verbs a name after which hears it ("told")
     by: frozenset[str]  # "figures released by X": X is the author
+    # "data compiled by [the]": a known name after it is the author of the figures
+    authored: re.Pattern[str] | None
     indefinite: frozenset[str]  # a clause opening with these has a subject of its own ("a")
     forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
     weak: lexicon.Lexicon
@@ -154,6 +156,7 @@ def speech(lang: str) -> Speech:
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
         forms_of={k: tuple(lexicon.fold_form(f) for f in fs) for k, fs in names.items()},
         by=frozenset(lexicon.fold_form(f) for f in data.get("by", [])),
+        authored=_authored(data.get("authored", {})),
         indefinite=frozenset(lexicon.fold_form(f) for f in data.get("indefinite", [])),
         listener=frozenset(
             lexicon.fold_form(f) for f in data.get("persons", {}).get("listener", [])
@@ -169,6 +172,16 @@ def speech(lang: str) -> Speech:
     # `speakers._is_unnamed` reads back what `_unnamed` joins: one word a key.
     assert all(len(k.split()) == 1 for ks in sp.unnamed_names for k in ks), "unnamed: one word"
     return sp
+
+
+def _authored(data: dict) -> re.Pattern[str] | None:
+    """Return the pattern of figures said to be made by someone: a noun of `nouns`, up to two
+    words, a participle of `by`, then "by" ("data compiled by the")."""
+    if not data:
+        return None
+    nouns = lexicon.alternation(lexicon.fold_form(f) for f in data["nouns"])
+    made = lexicon.alternation(lexicon.fold_form(f) for f in data["participles"])
+    return re.compile(rf"(?<!\w)(?:{nouns})\s+(?:\w+\s+){{0,2}}?(?:{made})\s+by\s+(?:the\s+)?")
 
 
 def _forms_to_keys(table: dict[str, list[str]]) -> dict[str, str]:
