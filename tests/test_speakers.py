@@ -444,6 +444,14 @@ CASES: list[tuple[str, str, str | None]] = [
     ("en", "Data compiled by OCHA show 40,000 people live there.", "OCHA"),
     ("en", "Figures seen by Reuters show 40,000 people live there.", None),
     ("en", "The camp run by the SDF holds 40,000 people.", None),
+    # a known person between commas after a title and the body
+    ("ar", "وقال المتحدث باسم قسد، فرهاد شامي، إن قواته اعتقلت 11 مشتبهاً.", "Farhad Shami"),
+    # a country's security services
+    (
+        "ar",
+        "وبحسب تقديرات الأجهزة الأمنية الألمانية، لا تزال نحو 70 امرأة ألمانية في المخيمين.",
+        "German security services",
+    ),
     # a dateline names where the story is filed, not who speaks
     ("ar", "بغداد – قال مصدر إن 40 شخصاً اعتقلوا.", None),
     (
@@ -561,6 +569,23 @@ ARTICLES: list[tuple[str, str, list[str | None]]] = [
         'أعلنت وزارة الهجرة والمهجرين العراقية تسلم 158 عائلة. وجاء في البيان: "يرتفع '
         'إجمالي العائدين إلى 14,950 شخصاً".',
         ["Iraqi Ministry of Migration and Displacement"] * 2,
+    ),
+    # another party set against the one before by a contrast, or named before "إنها"
+    (
+        "ar",
+        "قال بدران جيا كرد إن أكثر من 7 آلاف طفل في المخيمين.\n\nلكن منظمة حقوق تقدر أن "
+        "العدد يتراوح بين 6000 و6500 طفل، وتقول إن الفارق كبير.",
+        ["Badran Jia Kurd", None],
+    ),
+    (
+        "en",
+        "The SDF said 9,000 suspects are held. But aid groups say 12,000 are held.",
+        ["SDF", None],
+    ),
+    (
+        "ar",
+        "وقالت وزارة الخارجية الألمانية إنها أعادت 8 نساء. وتقول برلين إنها أعادت 90 شخصاً.",
+        ["German Foreign Ministry", None],
     ),
     # a clause describing a place in passing is the outlet's, whoever speaks
     (

@@ -42,6 +42,7 @@ _QUOTE_SENTENCES = 6  # ... and up to this many sentences on
 _ACRONYM_BEFORE = re.compile(r"\(([^()\s]{2,10})\)\s*$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
 _DATELINE = re.compile(r"[ \t]*-")  # a dash after a place opening the text: a dateline
+_APPOSED_END = re.compile(r"\s*[,\u060c]")  # the comma closing an apposition
 _OPEN_QUOTES = '"\u00ab'  # a quote opening a sentence (curly quotes are folded to straight)
 
 
@@ -657,10 +658,19 @@ def _new_subject(
 
     new := an unnamed source next to the verb ("قال مصدر", "an official said", "said a source")
          | a clause opening with an indefinite article ("A post on social media says")
+         | a sentence opening with a contrast and a subject of its own ("لكن منظمة حقوق")
          | a capitalised word in the verb's clause not in `carry` ("Germany announced")
     | one to three words, the first not in `carry`, between the verb and the reported speech
       ("وقالت ألمانيا إن", "وقالت إدارة مخيم الجدعة إن")
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
+    if sp.contrast is not None and verbs:
+        # "لكن منظمة حقوق ... وتقول إن", "But aid groups say": another party speaks
+        m = sp.contrast.match(ftext, start, end)
+        if m and any(
+            w.strip(',\u060c"') not in sp.carry and w not in sp.function
+            for w in ftext[m.end() : verbs[0].start].split()
+        ):
+            return True
     for v in verbs:
         if sp.indefinite:
             # "A separate post circulating on social media says": a subject of its own
@@ -843,6 +853,14 @@ def _named_after(
     titled = starts.first(sp.titles, pos, r_end)
     if titled is None or _gap_words(ftext, pos, titled.start) > 1 or len(words) > 12:
         return None
+    if stop and ftext[stop.start()] in ",\u060c":
+        # "المتحدث باسم قسد، فرهاد شامي، إن": a known person between commas after the title
+        after = stop.end()
+        while after < end and ftext[after] == " ":
+            after += 1
+        for n in names:
+            if n.start == after and _APPOSED_END.match(ftext, n.end):
+                return _remember(persons, ftext, n, n.key)
     inside = [n for n in names if pos <= n.start and n.end <= r_end]
     rest_from = inside[-1].end if inside else titled.end
     rest = ftext[rest_from:r_end].split()
