@@ -446,6 +446,8 @@ CASES: list[tuple[str, str, str | None]] = [
     ("en", "The camp run by the SDF holds 40,000 people.", None),
     # a known person between commas after a title and the body
     ("ar", "وقال المتحدث باسم قسد، فرهاد شامي، إن قواته اعتقلت 11 مشتبهاً.", "Farhad Shami"),
+    # ... a name not in the data as written (in the script of the text)
+    ("ar", "ويقول مدير المركز، فاضل الجبوري، إن الطاقة لا تتجاوز 3 آلاف شخص.", "فاضل الجبوري"),
     # a country's security services
     (
         "ar",

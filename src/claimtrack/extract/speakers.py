@@ -861,6 +861,27 @@ def _named_after(
         for n in names:
             if n.start == after and _APPOSED_END.match(ftext, n.end):
                 return _remember(persons, ftext, n, n.key)
+        # ... or a name not in the data, as written, when the reported speech opens right
+        # after it ("ويقول مدير المركز، فاضل الجبوري، إن")
+        close = _APPOSED_END.search(ftext, after, min(end, after + 40))
+        inner = ftext[after : close.start()].split() if close else []
+        then = ftext[close.end() : min(end, close.end() + 12)].split()[:1] if close else []
+        if (
+            surface is not None
+            and 2 <= len(inner) <= 3
+            and then
+            and sp.opens_word.fullmatch(then[0])
+            and all(w.isalpha() for w in inner)
+            and not any(
+                w in sp.function or w in sp.carry or w in sp.title_words or w in sp.unnamed_who
+                for w in inner
+            )
+            and not starts.first(sp.titles, after, close.start())
+            and not starts.first(sp.names, after, close.start())
+        ):
+            name = " ".join(surface(after, close.start()).split())
+            persons.setdefault(inner[-1], name)
+            return name
     inside = [n for n in names if pos <= n.start and n.end <= r_end]
     rest_from = inside[-1].end if inside else titled.end
     rest = ftext[rest_from:r_end].split()
