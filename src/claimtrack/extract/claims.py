@@ -332,7 +332,7 @@ def build_claims(
                 entity=entity,
                 as_of=as_of,
                 as_of_start=as_of_start,
-                speaker=speaker,
+                speaker=None if speaker is not None and speakers.background(cs) else speaker,
             )
             claims.append(claim)
             sources.append(src)

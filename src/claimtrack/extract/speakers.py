@@ -25,13 +25,25 @@ from claimtrack.extract.lexicon import Hit
 from claimtrack.extract.speakerwords import Speech
 
 # A comma-enclosed insertion between a name and its verb
-_INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,80}[,\u060c]\s*")
+_INSERT = re.compile(r"\s*[,\u060c][^,.;\u060c\u061b]{1,120}[,\u060c]\s*")
 # The word after a name: the word, a clause mark right after it, and the spaces after that
 _WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
 # The same insertion right before a speech verb
-_INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,80}[,\u060c]\s*$")
+_INSERT_BEFORE = re.compile(r"[,\u060c](?!\d)[^,.;\u060c\u061b]{1,120}[,\u060c]\s*$")
 _CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
+# A label opening a paragraph of an interview ("Hasan: ...", "Rudaw: ..."): one to four words
+_LABEL = re.compile(r"[ \t]*([^\W\d_]+(?:[ .'-]{1,2}[^\W\d_]+){0,3})[ \t]*:(?=[ \t])")
+# A paragraph that ends in a question ("... today?", "... اليوم؟")
+_QUESTION = re.compile(r"[?\u061f][\"'\u00bb)]*\s*$")
+_QUOTE_SPAN = 2000  # a quote is followed within a paragraph of at most this many characters
+_QUOTE_SENTENCES = 6  # ... and up to this many sentences on
+# An acronym in brackets right before a speech verb, and its form as written
+_ACRONYM_BEFORE = re.compile(r"\(([^()\s]{2,10})\)\s*$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
+_DATELINE = re.compile(r"[ \t]*-")  # a dash after a place opening the text: a dateline
+_APPOSED_END = re.compile(r"\s*[,\u060c]")  # the comma closing an apposition
+_OPEN_QUOTES = '"\u00ab'  # a quote opening a sentence (curly quotes are folded to straight)
 
 
 class _Starts:
@@ -112,6 +124,7 @@ class SpeakerTrack:
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
         self._starts_of: dict[int, _Starts] = {}  # sentence -> its `_Starts`, once made
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
+        self._labels: _Labels | None = None  # the interview's answer labels, once read
 
     def _starts(self, i: int) -> _Starts:
         """Return the `_Starts` of sentence `i`."""
@@ -137,6 +150,17 @@ class SpeakerTrack:
 
     def at(self, i: int) -> str | None:
         """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
+        labels = self._labels
+        if labels is None:
+            labels = self._labels = _Labels.read(self)
+        if labels.paragraphs:
+            label = labels.of(i)
+            if label is not None:  # a paragraph of an interview: an answer's or a question's
+                spk, attributed = self._read(i, label[1])
+                self.known = i + 1
+                if attributed:
+                    return spk  # "Hasan: The UN says 50,000 ...": the UN's
+                return label[1]
         for j in range(i - 1, self.known - 1, -1):
             spk, attributed = self._read(j, None, named_only=True)
             if attributed and spk and not _is_unnamed(self.speech, spk):
@@ -150,7 +174,75 @@ class SpeakerTrack:
             return spk
         if self.last and self.last_at == i - 1 and self._continues(i, self.last):
             return self.last  # "... the SDF said. It holds 10,000 fighters. It added that ..."
+        quoted = self._quote_closed_by(i)
+        if quoted is not None:
+            return quoted
+        if self.last and self.last_at < i and self._quote_opened_at(i) <= self.last_at:
+            return self.last  # 'Jihan Hanan said: "We have 40,000 people. 12,000 are children."'
+        if (
+            self.last
+            and self.last_at == i - 1
+            and self.ftext[self.spans[i][0]] in _OPEN_QUOTES
+            and "\n" not in self.ftext[self.spans[i - 1][1] : self.spans[i][0]]
+        ):
+            return self.last  # '"...," said Hanna Lindqvist. "At least 62 children died."'
         return self._named_then_speaks(i)
+
+    def _quote_opened_at(self, i: int) -> int:
+        """Return the sentence, in its paragraph, where a quote sentence `i` opens inside
+        opened (len(spans) when it opens inside none)."""
+        ftext, spans = self.ftext, self.spans
+        s = spans[i][0]
+        para = ftext.rfind("\n", max(0, s - _QUOTE_SPAN), s) + 1
+        if para == 0 and s > _QUOTE_SPAN:
+            return len(spans)
+        head = ftext[para:s]
+        if head.count('"') % 2:
+            q = head.rindex('"')
+        elif head.count("\u00ab") > head.count("\u00bb"):
+            q = head.rindex("\u00ab")
+        else:
+            return len(spans)
+        q += para
+        k = i - 1
+        while k >= 0 and spans[k][0] > q:
+            k -= 1
+        return max(k, 0)
+
+    def _quote_closed_by(self, i: int) -> str | None:
+        """Return the speaker named in the sentence that closes a quote sentence `i` is in
+        ('"We ran 12 clinics. Today we run four," said Amal Saeed.'), in its paragraph."""
+        ftext, spans = self.ftext, self.spans
+        s, e = spans[i]
+        para = ftext.rfind("\n", max(0, s - _QUOTE_SPAN), s) + 1
+        if para == 0 and s > _QUOTE_SPAN:
+            return None
+        head = ftext[para:e]
+        straight = head.count('"') % 2
+        depth = head.count("\u00ab") - head.count("\u00bb")
+        if not straight and depth <= 0:
+            return None
+        for j in range(i + 1, min(len(spans), i + 1 + _QUOTE_SENTENCES)):
+            a, b = spans[j]
+            if "\n" in ftext[spans[j - 1][1] : a]:
+                return None
+            part = ftext[a:b]
+            straight = (straight + part.count('"')) % 2
+            depth += part.count("\u00ab") - part.count("\u00bb")
+            if not straight and depth <= 0:
+                spk, attributed = self._read(j, None)
+                return spk if attributed else None
+        return None
+
+    def background(self, start: int) -> bool:
+        """Whether the clause at `start` describes a place in passing, the outlet's own words
+        in anyone's sentence (", home to just under 39,000 people,", "، الذي يضم 4500")."""
+        bg = self.speech.background
+        if bg.pattern is None:
+            return False
+        while start < len(self.ftext) and self.ftext[start] == " ":
+            start += 1
+        return bg.match_at(self.ftext, start) is not None
 
     def _named_then_speaks(self, i: int) -> str | None:
         """Return the speaker of sentence `i` with no speech verb: the body it names when the
@@ -206,6 +298,109 @@ class SpeakerTrack:
         return spk if attributed else None
 
 
+class _Labels:
+    """The paragraphs of an interview opened by a label ("Hasan: ...", "رووداو: ..."): those
+    of a label that mostly asks (its paragraphs end in a question mark) are the questions, the
+    outlet's own; those of a label that names a person or a known body are that one's answers.
+    With no asking label there is no interview, and only a known name as the label speaks
+    ("المرصد السوري لحقوق الإنسان: ارتفاع عدد القتلى إلى 50")."""
+
+    __slots__ = ("paragraphs", "starts")
+
+    def __init__(self, paragraphs: dict[int, str | None]) -> None:
+        self.paragraphs = paragraphs  # first sentence of a paragraph -> its speaker
+        self.starts: list[int] = []  # first sentence of every paragraph
+
+    @classmethod
+    def read(cls, track: SpeakerTrack) -> _Labels:
+        ftext, spans = track.ftext, track.spans
+        if ": " not in ftext and ":\t" not in ftext:
+            return cls({})
+        found: list[tuple[int, int, int, bool]] = []  # sentence, label start, end, asks
+        starts = []
+        for k, (s, e) in enumerate(spans):
+            if k and "\n" not in ftext[spans[k - 1][1] : s]:
+                continue
+            starts.append(k)
+            m = _LABEL.match(ftext, s, e)
+            if m is None:
+                continue
+            nl = ftext.find("\n", s)
+            para_end = len(ftext) if nl < 0 else nl
+            asks = _QUESTION.search(ftext, max(s, para_end - 4), para_end) is not None
+            found.append((k, m.start(1), m.end(1), asks))
+        tally: dict[str, list[int]] = {}
+        for _, a, b, asks in found:
+            t = tally.setdefault(ftext[a:b], [0, 0])
+            t[0] += asks
+            t[1] += 1
+        askers = {w for w, (q, n) in tally.items() if n >= 2 and 2 * q >= n}
+        if not askers:
+            # no interview: a known name before a colon still speaks ("UNHCR: 2,000 left")
+            paragraphs = {}
+            for k, a, b, _asks in found:
+                hit = track.speech.names.match_at(ftext, a, b)
+                if hit is not None and hit[1] == b:
+                    paragraphs[k] = hit[0]
+            labels = cls(paragraphs)
+            labels.starts = starts
+            return labels
+        answerers: dict[str, str | None] = {}
+        for _, a, b, _asks in found:
+            w = ftext[a:b]
+            if w not in askers and w not in answerers and 2 * tally[w][0] < tally[w][1]:
+                answerers[w] = _label_name(track, a, b, answerers, tally[w][1])
+        paragraphs: dict[int, str | None] = {}
+        for k, a, b, _asks in found:
+            w = ftext[a:b]
+            if w in askers:
+                paragraphs[k] = None
+            elif answerers.get(w):
+                paragraphs[k] = answerers[w]
+        labels = cls(paragraphs)
+        labels.starts = starts
+        return labels
+
+    def of(self, i: int) -> tuple[int, str | None] | None:
+        """Return (first sentence, speaker) of the labelled paragraph sentence `i` is in."""
+        k = self.starts[bisect_left(self.starts, i + 1) - 1] if self.starts else 0
+        if k in self.paragraphs:
+            return k, self.paragraphs[k]
+        return None
+
+
+def _label_name(
+    track: SpeakerTrack, a: int, b: int, answerers: dict[str, str | None], n: int
+) -> str | None:
+    """Return who an answer label `ftext[a:b]` of `n` paragraphs names: a known name, a
+    personal name in Latin script as written, or the last name of a person named by a label
+    before or in the text; in a script without capitals, one to three words that open two
+    answers or more, as written ("همرين حسن")."""
+    sp, ftext = track.speech, track.ftext
+    hit = sp.names.match_at(ftext, a, b)
+    if hit is not None and hit[1] == b:
+        return hit[0]
+    written = " ".join(track.original(a, b).split())
+    words = written.split()
+    if words and written[:1].isalpha() and written[:1].upper() == written[:1].lower():
+        folded = ftext[a:b].split()
+        if n >= 2 and len(words) <= 3 and not any(w in sp.function for w in folded):
+            return written
+        return None
+    if not words or not written[:1].isupper() or words[0] in speakerwords.persons().not_names:
+        return None
+    if len(words) >= 2:
+        if speakerwords.persons().has_name.fullmatch(written):
+            track.persons.setdefault(words[-1].casefold(), written)
+            return written
+        return None
+    last = words[0].casefold()
+    for name in answerers.values():
+        if name and name.casefold().endswith(" " + last):
+            return name
+    return track.persons.get(last)
+
+
 def _gap_words(ftext: str, a: int, b: int) -> int:
     return len(ftext[a:b].split()) if b >= a else 99
 
@@ -235,8 +430,18 @@ def _find_speaker(
     if verbs:
         verbs = [v for v in verbs if _speaks(sp, ftext, v, start, end, surface)]
     if not according and not verbs:
+        if sp.authored is not None and " by " in ftext[start:end]:
+            # "Data compiled by OCHA show 40,000": the author of the figures
+            for m in sp.authored.finditer(ftext, start, end):
+                hit = sp.names.match_at(ftext, m.end(), end)
+                if hit is not None:
+                    return hit[0], True
         return None, False
     names = starts.find(sp.names, start, end)
+    if names and names[0].start == start and _DATELINE.match(ftext, names[0].end):
+        names = names[1:]  # "بغداد – أعلن مجلس القضاء": where the story is filed, not who speaks
+    if previous and names:
+        names = [_short_for(sp, ftext, n, previous) for n in names]
     if original is None:
         assert surface is not None
         original = surface(start, end)
@@ -250,6 +455,10 @@ def _find_speaker(
         for n in names:
             if n.start >= acc.end and _gap_words(ftext, acc.end, n.start) <= 5:
                 return _remember(persons, ftext, n, _official(sp, starts, n, acc.end)), True
+        if sp.by and names and surface is not None:
+            by = _by_name(sp, ftext, acc.end, end, names, surface)
+            if by:
+                return by, True
         for st in starts.find(sp.statement, acc.end, min(end, acc.end + 30)):
             if st.start >= acc.end:
                 tail = [n for n in names if n.start >= st.end and n.start - st.end < 20]
@@ -265,8 +474,27 @@ def _find_speaker(
         unnamed = _unnamed(sp, ftext, acc.end, end)
         if unnamed:
             return unnamed, True
+        if sp.according_carry and surface is not None:
+            # "according to a monthly camp report", "according to the North-East Syria NGO
+            # Forum": a source of its own, not the speaker named before
+            new = _according_new(sp, ftext, acc.end, end, surface)
+            if new is not None and all(
+                any(a.start <= v.start < a.end for a in according) for v in verbs
+            ):
+                return new or None, True
     if not verbs:
         return None, False
+    if surface is not None:
+        for v in verbs:
+            acronym = _ACRONYM_BEFORE.search(ftext, max(start, v.start - 16), v.start)
+            if acronym:
+                # "The national anti-terrorism prosecutor's office (PNAT) estimates": the body
+                # as the text names it last ("The Syrian Observatory ... (SOHR) said" -> SOHR)
+                a, b = acronym.span(1)
+                written = surface(a, b)
+                if _ACRONYM.fullmatch(written):
+                    hit = sp.names.match_at(ftext, a, b)
+                    return (hit[0] if hit and hit[1] == b else written), True
     best: tuple[int, str] | None = None
     # a name after the word opening the reported speech is what is said, not who says it
     said = None
@@ -277,11 +505,15 @@ def _find_speaker(
             if said and n.start >= said.start():
                 continue
             if n.start >= v.end:
+                if ftext[v.start : v.end] in sp.listener:
+                    continue  # "officials told the Observatory": who hears it
                 if _CLAUSE.search(ftext, v.end, n.start):
                     continue  # "the spokesman added, calling on the coalition"
                 d = _gap_words(ftext, v.end, n.start)
-            elif _INSERT.fullmatch(ftext, n.end, v.start):
-                d = 1  # "The Observatory, which relies on sources, said"
+            elif _INSERT.fullmatch(ftext, n.end, v.start) or _INSERT.fullmatch(
+                ftext, _official_end(sp, ftext, n), v.start
+            ):
+                d = 1  # "The Observatory, which relies on sources, said"; "A UN official, ..."
             else:
                 d = _gap_words(ftext, n.end, v.start) + 1
             if d <= 6 and (best is None or d < best[0]):
@@ -313,6 +545,39 @@ def _find_speaker(
         pos = v.end if first and first[0] in sp.joins else cut
         return _unnamed(sp, ftext, pos, end), True
     return previous, previous is not None
+
+
+# A capitalised name as written: capitalised words, joined by a few lowercase ones
+_CAPITALISED = re.compile(
+    r"\s*(?:the\s+)?([A-Z][\w'-]*(?:\s+(?:(?:of|for|and|on|in|the)\s+)*[A-Z][\w'-]*)+)"
+)
+
+
+def _according_new(
+    sp: Speech, ftext: str, pos: int, end: int, surface: Callable[[int, int], str]
+) -> str | None:
+    """Return the source "according to" at `pos` names when it is not the speaker named
+    before: a name of two capitalised words or more as written, ending the clause or before
+    a function word ("the North-East Syria NGO Forum, a coordination body"), else "" for
+    any other source; None when it may be that speaker (`according_carry`: "according to
+    him", "according to the statement")."""
+    words = ftext[pos : min(end, pos + 40)].split()[:2]
+    if not words or words[0].strip(",.") in sp.according_carry:
+        return None
+    if len(words) > 1 and " ".join(words).strip(",.") in sp.according_carry:
+        return None
+    written = surface(pos, min(end, pos + 120))
+    m = _CAPITALISED.match(written)
+    if m is None:
+        return ""
+    name = m.group(1)
+    rest = written[m.end() :]
+    after = rest.split()[:1]
+    if rest[:1] in ",.;:)" or (after and after[0] in sp.function) or not rest.strip():
+        first = name.split()[0]
+        if first not in speakerwords.persons().not_names or name.split()[-1][:1].isupper():
+            return " ".join(name.split())
+    return ""
 
 
 def _is_unnamed(sp: Speech, name: str) -> bool:
@@ -392,11 +657,29 @@ def _new_subject(
     """Whether a speech verb has a subject of its own that is not the speaker named before.
 
     new := an unnamed source next to the verb ("قال مصدر", "an official said", "said a source")
+         | a clause opening with an indefinite article ("A post on social media says")
+         | a sentence opening with a contrast and a subject of its own ("لكن منظمة حقوق")
          | a capitalised word in the verb's clause not in `carry` ("Germany announced")
     | one to three words, the first not in `carry`, between the verb and the reported speech
       ("وقالت ألمانيا إن", "وقالت إدارة مخيم الجدعة إن")
     A pronoun, "the statement", "the official" or a verb alone ("وأضاف") carries the speaker."""
+    if sp.contrast is not None and verbs:
+        # "لكن منظمة حقوق ... وتقول إن", "But aid groups say": another party speaks
+        m = sp.contrast.match(ftext, start, end)
+        if m and any(
+            w.strip(',\u060c"') not in sp.carry and w not in sp.function
+            for w in ftext[m.end() : verbs[0].start].split()
+        ):
+            return True
     for v in verbs:
+        if sp.indefinite:
+            # "A separate post circulating on social media says": a subject of its own
+            lo = max(start, v.start - 100)
+            marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, lo, v.start)))
+            if marks or lo == start:
+                first = ftext[marks[-1] if marks else lo : v.start].split()[:1]
+                if first and first[0] in sp.indefinite:
+                    return True
         lo = max(start, v.start - 40)
         marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, lo, v.start)))
         cut = marks[-1] if marks else lo  # after the last clause mark before the verb
@@ -440,7 +723,7 @@ def _subject_before_insert(
 ) -> bool:
     """Whether a subject before an insertion is a capitalised word not in `carry` ("Officials
     at the gathering, the first since 2019, warned"; not "The agency, which ..., said")."""
-    ins = _INSERT_BEFORE.search(ftext, max(start, v.start - 90), v.start)
+    ins = _INSERT_BEFORE.search(ftext, max(start, v.start - 130), v.start)
     if ins is None:
         return False
     marks = list(map(_MATCH_END, _CLAUSE.finditer(ftext, start, ins.start())))
@@ -459,15 +742,72 @@ def _remember(persons: dict[str, str], ftext: str, hit: lexicon.Hit, speaker: st
     return speaker
 
 
+def _short_for(sp: Speech, ftext: str, n: lexicon.Hit, previous: str) -> lexicon.Hit:
+    """Return the hit as `previous` when it is a common noun (`carry`, `bodies`) that is the
+    first words of one of its forms ("وتقول الإدارة" after "الإدارة الذاتية"); not an acronym
+    ("the SDF says" after the SDF General Command)."""
+    if n.key == previous:
+        return n
+    form = ftext[n.start : n.end]
+    short = form in sp.carry or (sp.bodies.match_at(ftext, n.start) or (None, -1))[1] == n.end
+    if short and any(f.startswith(form + " ") for f in sp.forms_of.get(previous, ())):
+        return lexicon.Hit(n.start, n.end, previous)
+    return n
+
+
+def _by_name(
+    sp: Speech,
+    ftext: str,
+    pos: int,
+    end: int,
+    names: list[lexicon.Hit],
+    surface: Callable[[int, int], str],
+) -> str | None:
+    """Return the author a passive names in the clause of "according to" at `pos` ("according
+    to data provided to Syria Direct by the camp administration"): a known name after `by`,
+    with the office of it the text names ("by the camps office of the Autonomous
+    Administration")."""
+    mark = _CLAUSE.search(ftext, pos, end)
+    stop = mark.start() if mark else end
+    for n in names:
+        if not pos <= n.start < stop:
+            continue
+        words = ftext[pos : n.start].split()
+        k = max((i for i, w in enumerate(words) if w in sp.by), default=-1)
+        if k < 0:
+            continue
+        rest = words[k + 1 :]
+        if rest[:1] == ["the"]:
+            rest = rest[1:]
+        if not rest:
+            return n.key
+        # "the camps office of the NAME": one to three lowercase words, then "of [the]"
+        if 2 <= len(rest) <= 5 and "of" in rest[-2:] and surface(n.start, n.end)[:1].isupper():
+            head = ftext.rindex(rest[0], pos, n.start)
+            written = " ".join(surface(head, n.end).split())
+            if written[:1].islower():
+                return written
+        return None
+    return None
+
+
+def _official_end(sp: Speech, ftext: str, n: lexicon.Hit) -> int:
+    """Return where "official" after a name hit ends ("UN official"), else the hit's end."""
+    m = _WORD_AFTER.match(ftext, n.end)
+    if m and m.group(1) in sp.official_after:
+        return m.end(1)
+    return n.end
+
+
 def _official(sp: Speech, starts: _Starts, n: lexicon.Hit, floor: int) -> str:
     """Return the speaker of a name hit: "X official" after "an official of X" or before
     "official" (`official_after`) and a speech verb or a clause mark ("a UN official said",
-    "according to a UN official."; not "UN official figures"), when data says."""
+    "according to a UN official."; not "UN official figures"): the form of the data, else
+    the name and "official"; after "an official of X" only when data says."""
     form = sp.officials.get(n.key)
-    if form is None:
-        return n.key
-    if starts.find(sp.official, max(floor, n.start - 25), n.start):
+    if form is not None and starts.find(sp.official, max(floor, n.start - 25), n.start):
         return form
+    form = form or f"{n.key} official"  # "a Syrian government official claimed"
     ftext = starts.ftext
     m = _WORD_AFTER.match(ftext, n.end)
     if m and m.group(1) in sp.official_after:
@@ -513,6 +853,35 @@ def _named_after(
     titled = starts.first(sp.titles, pos, r_end)
     if titled is None or _gap_words(ftext, pos, titled.start) > 1 or len(words) > 12:
         return None
+    if stop and ftext[stop.start()] in ",\u060c":
+        # "المتحدث باسم قسد، فرهاد شامي، إن": a known person between commas after the title
+        after = stop.end()
+        while after < end and ftext[after] == " ":
+            after += 1
+        for n in names:
+            if n.start == after and _APPOSED_END.match(ftext, n.end):
+                return _remember(persons, ftext, n, n.key)
+        # ... or a name not in the data, as written, when the reported speech opens right
+        # after it ("ويقول مدير المركز، فاضل الجبوري، إن")
+        close = _APPOSED_END.search(ftext, after, min(end, after + 40))
+        inner = ftext[after : close.start()].split() if close else []
+        then = ftext[close.end() : min(end, close.end() + 12)].split()[:1] if close else []
+        if (
+            surface is not None
+            and 2 <= len(inner) <= 3
+            and then
+            and sp.opens_word.fullmatch(then[0])
+            and all(w.isalpha() for w in inner)
+            and not any(
+                w in sp.function or w in sp.carry or w in sp.title_words or w in sp.unnamed_who
+                for w in inner
+            )
+            and not starts.first(sp.titles, after, close.start())
+            and not starts.first(sp.names, after, close.start())
+        ):
+            name = " ".join(surface(after, close.start()).split())
+            persons.setdefault(inner[-1], name)
+            return name
     inside = [n for n in names if pos <= n.start and n.end <= r_end]
     rest_from = inside[-1].end if inside else titled.end
     rest = ftext[rest_from:r_end].split()

@@ -31,11 +31,14 @@ def persons() -> Persons:
     particles = "|".join(map(re.escape, data["particles"]))
     name = rf"[A-Z][a-z]+(?:[ -](?:{particles})?[A-Z][a-z']+){{1,3}}"
     verb = "(?:" + "|".join(map(re.escape, data["verbs"])) + ")"
+    # a name after "told" is who hears it ("officials told North Press")
+    heard = set(data.get("listener", []))
+    speaks = "(?:" + "|".join(re.escape(v) for v in data["verbs"] if v not in heard) + ")"
     return Persons(
         has_name=re.compile(name),
         before=re.compile(rf"({name}),?(?:\s+[a-z-]+){{0,2}}\s+{verb}\b"),
         appos=re.compile(rf"({name}),[^,.;\u060c]{{1,80}},\s+{verb}\b"),
-        after=re.compile(rf"\b{verb}\s+(?:[a-z-]+\s+){{0,3}}?({name})"),
+        after=re.compile(rf"\b{speaks}\s+(?:[a-z-]+\s+){{0,3}}?({name})"),
         not_names=frozenset(data["not_names"]),
     )
 
@@ -76,7 +79,18 @@ class Speech:
     between_alone: frozenset[str]  # openings that continue it with no sentence after
     of: frozenset[str]
     passive: frozenset[str]
+    # after "according to": the speaker named before ("him", "the statement"); with none,
+    # "according to" always carries it
+    according_carry: frozenset[str]
+    listener: frozenset[str]  # speech verbs a name after which hears it ("told")
+    by: frozenset[str]  # "figures released by X": X is the author
+    # "data compiled by [the]": a known name after it is the author of the figures
+    authored: re.Pattern[str] | None
+    contrast: re.Pattern[str] | None  # a sentence opening with these sets another party
+    indefinite: frozenset[str]  # a clause opening with these has a subject of its own ("a")
+    forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
     weak: lexicon.Lexicon
+    background: lexicon.Lexicon  # a clause opening so describes a place in passing
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
     any_word_at: re.Pattern[str]
@@ -87,8 +101,9 @@ class Speech:
 def speech(lang: str) -> Speech:
     data = _lang.load(lang)["claims"]["speakers"]
     opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
+    names = _names(data)
     lexicons = {
-        "names": lexicon.build(_names(data)),
+        "names": lexicon.build(names),
         "verbs": lexicon.words(data["verbs"]),
         "according": lexicon.words(data["according"]),
         "statement": lexicon.words(data["statement"]),
@@ -96,6 +111,7 @@ def speech(lang: str) -> Speech:
         "titles": lexicon.words(data.get("titles", [])),
         "official": lexicon.words(data.get("official", [])),
         "weak": lexicon.words(data.get("weak", [])),
+        "background": lexicon.words(data.get("background", [])),
     }
     # A form begins only where its first word does: those words alone, as prefixes, find every
     # such place (and a few more, which the lexicons then reject) in a much smaller pattern.
@@ -139,6 +155,21 @@ def speech(lang: str) -> Speech:
         ),
         of=frozenset(lexicon.fold_form(f) for f in data.get("of", [])),
         passive=frozenset(lexicon.fold_form(f) for f in data.get("passive", [])),
+        forms_of={k: tuple(lexicon.fold_form(f) for f in fs) for k, fs in names.items()},
+        by=frozenset(lexicon.fold_form(f) for f in data.get("by", [])),
+        authored=_authored(data.get("authored", {})),
+        contrast=(
+            re.compile(
+                rf"(?:{lexicon.alternation(lexicon.fold_form(f) for f in data['contrast'])})(?!\w)"
+            )
+            if data.get("contrast")
+            else None
+        ),
+        indefinite=frozenset(lexicon.fold_form(f) for f in data.get("indefinite", [])),
+        listener=frozenset(
+            lexicon.fold_form(f) for f in data.get("persons", {}).get("listener", [])
+        ),
+        according_carry=frozenset(lexicon.fold_form(f) for f in data.get("according_carry", [])),
         function=frozenset(
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
@@ -149,6 +180,16 @@ def speech(lang: str) -> Speech:
     # `speakers._is_unnamed` reads back what `_unnamed` joins: one word a key.
     assert all(len(k.split()) == 1 for ks in sp.unnamed_names for k in ks), "unnamed: one word"
     return sp
+
+
+def _authored(data: dict) -> re.Pattern[str] | None:
+    """Return the pattern of figures said to be made by someone: a noun of `nouns`, up to two
+    words, a participle of `by`, then "by" ("data compiled by the")."""
+    if not data:
+        return None
+    nouns = lexicon.alternation(lexicon.fold_form(f) for f in data["nouns"])
+    made = lexicon.alternation(lexicon.fold_form(f) for f in data["participles"])
+    return re.compile(rf"(?<!\w)(?:{nouns})\s+(?:\w+\s+){{0,2}}?(?:{made})\s+by\s+(?:the\s+)?")
 
 
 def _forms_to_keys(table: dict[str, list[str]]) -> dict[str, str]:
