@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import chain
 
+from claimtrack.extract.normalize import occurrences
 from claimtrack.extract.timegrammar import Grammar, grammar, lookup, spaced
 
 _NON_DIGIT = re.compile(r"\D")
@@ -232,7 +233,7 @@ def find_times(
     atoms = _atoms(g, ftext, published)
     if "|" in ftext:
         atoms = sorted(atoms + _year_cells(ftext, published), key=lambda t: t.fstart)
-    since_at = _occurrences(ftext, g.since_words)
+    since_at = occurrences(ftext, g.since_words)
     out: list[TimeExpr] = []
     i = 0
     while i < len(atoms):
@@ -347,18 +348,6 @@ def _alone(text: str, start: int, end: int) -> bool:
     return not _WORDY.search(text, a, start) and bool(
         _CLOCK_TAIL.fullmatch(text, end, len(text) if b < 0 else b)
     )
-
-
-def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
-    """Return where every occurrence of `words` in `text` begins, sorted."""
-    at = []
-    for w in words:
-        j = text.find(w)
-        while j >= 0:
-            at.append(j)
-            j = text.find(w, j + 1)
-    at.sort()
-    return at
 
 
 def _spans_holding(

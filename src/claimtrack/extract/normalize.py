@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Characters dropped from the folded text (harakat, superscript alef, tatweel, invisible marks).
@@ -135,20 +136,25 @@ def _fold(text: str) -> Folded:
 _FEW_DROPPED = 64  # up to this many marks, `str.find` finds them faster than `_DROPPED_RE`
 
 
+def occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Return where every occurrence of `words` in `text` begins, sorted."""
+    at = []
+    for w in words:
+        j = text.find(w)
+        while j >= 0:
+            at.append(j)
+            j = text.find(w, j + 1)
+    at.sort()
+    return at
+
+
 def _dropped_runs(text: str, present: list[str]) -> list[tuple[int, int]]:
     """Return the (start, end) of each run of dropped characters in `text`, in order;
     `present` lists the dropped characters that occur in it."""
     if sum(text.count(ch) for ch in present) > _FEW_DROPPED:
         return [m.span() for m in _DROPPED_RE.finditer(text)]
-    found = []
-    for ch in present:
-        i = text.find(ch)
-        while i >= 0:
-            found.append(i)
-            i = text.find(ch, i + 1)
-    found.sort()
     runs: list[tuple[int, int]] = []
-    for i in found:
+    for i in occurrences(text, present):
         if runs and runs[-1][1] == i:
             runs[-1] = (runs[-1][0], i + 1)
         else:
