@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import chain
 
 from claimtrack.extract.normalize import occurrences
 from claimtrack.extract.timegrammar import Grammar, grammar, lookup, spaced
@@ -48,9 +47,8 @@ def _rel_year(g: Grammar, s: str, pub: date) -> int:
     return pub.year - 1 if g.last.search(s) else pub.year
 
 
-def _resolve(g: Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None:
-    """Return the time of grammar match `m`, which begins at `s`, or None."""
-    e = m.end()
+def _resolve(g: Grammar, m: re.Match[str], s: int, e: int, pub: date) -> TimeExpr | None:
+    """Return the time of grammar match `m`, which is `ftext[s:e]`, or None."""
     kind = m.lastgroup  # the alternative that matched: its group closes last
     if kind == "date":
         dd = m.group("dd")
@@ -300,20 +298,19 @@ def _last_letter(text: str, start: int, end: int) -> str:
 
 def _atoms(g: Grammar, ftext: str, pub: date) -> list[TimeExpr]:
     """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word
-    (found as a match at 0, then with `g.after_gap`, when the grammar has it).
+    (with `g.gap`, of `g.pattern.finditer(" " + ftext)`: a match there takes in the character
+    before its time, so that it starts where the time starts in `ftext`).
 
     A day alone on its line in the week before `pub` heads the entries of a live page (kind
     "heading"): the times after it are resolved against that day."""
     out = []
     ref = pub
-    if g.after_gap is None:
-        found = ((m, m.start()) for m in g.pattern.finditer(ftext))
+    if g.gap:  # (offsets in `" " + ftext` are one past those in `ftext`)
+        found = ((m, m.start(), m.end() - 1) for m in g.pattern.finditer(" " + ftext))
     else:
-        first = g.pattern.match(ftext)
-        rest = g.after_gap.finditer(ftext, first.end() if first else 0)
-        found = chain([(first, 0)] if first else [], ((m, m.start() + 1) for m in rest))
-    for m, s in found:
-        t = _resolve(g, m, s, ref)
+        found = ((m, m.start(), m.end()) for m in g.pattern.finditer(ftext))
+    for m, s, e in found:
+        t = _resolve(g, m, s, e, ref)
         if t is None:
             continue
         lo = max(0, s - g.not_after_len)

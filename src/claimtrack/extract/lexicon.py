@@ -54,6 +54,7 @@ class Hit:
     key: str
 
 
+@cache  # (the same forms recur in many word lists)
 def fold_form(form: str) -> str:
     """Return a data form folded and with single spaces."""
     return " ".join(fold(form.strip()).text.split())
