@@ -307,11 +307,9 @@ def _atoms(g: Grammar, ftext: str, pub: date) -> list[TimeExpr]:
     "heading"): the times after it are resolved against that day."""
     out = []
     ref = pub
-    if g.gap:  # (offsets in `" " + ftext` are one past those in `ftext`)
-        found = ((m, m.start(), m.end() - 1) for m in g.pattern.finditer(" " + ftext))
-    else:
-        found = ((m, m.start(), m.end()) for m in g.pattern.finditer(ftext))
-    for m, s, e in found:
+    shift = 1 if g.gap else 0  # (offsets in `" " + ftext` are one past those in `ftext`)
+    for m in g.pattern.finditer(" " + ftext if g.gap else ftext):
+        s, e = m.start(), m.end() - shift
         t = _resolve(g, m, s, e, ref)
         if t is None:
             continue
