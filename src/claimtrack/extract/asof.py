@@ -11,7 +11,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import chain
 
 from claimtrack.extract.normalize import occurrences
 from claimtrack.extract.timegrammar import Grammar, grammar, lookup, spaced
@@ -25,9 +24,10 @@ _YEAR_CELL = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: a frozen __init__ is 4x slower
 class TimeExpr:
-    """A resolved time expression: `value` (a period's end), `start` for periods."""
+    """A resolved time expression: `value` (a period's end), `start` for periods (treat as
+    immutable; equal and hashed by value like a frozen dataclass)."""
 
     fstart: int
     fend: int
@@ -48,9 +48,8 @@ def _rel_year(g: Grammar, s: str, pub: date) -> int:
     return pub.year - 1 if g.last.search(s) else pub.year
 
 
-def _resolve(g: Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None:
-    """Return the time of grammar match `m`, which begins at `s`, or None."""
-    e = m.end()
+def _resolve(g: Grammar, m: re.Match[str], s: int, e: int, pub: date) -> TimeExpr | None:
+    """Return the time of grammar match `m`, which is `ftext[s:e]`, or None."""
     kind = m.lastgroup  # the alternative that matched: its group closes last
     if kind == "date":
         dd = m.group("dd")
@@ -161,11 +160,12 @@ def _resolve(g: Grammar, m: re.Match[str], s: int, pub: date) -> TimeExpr | None
 
 def _month(g: Grammar, s: int, e: int, y: int, month: int, mark: str, pub: date) -> TimeExpr:
     """Return a month: its last day after "the end of", a period when whole and past."""
-    last = date(y, month, calendar.monthrange(y, month)[1])
-    if mark and g.end_day.search(mark):
-        return TimeExpr(s, e, last.isoformat())
-    if mark and g.whole.search(mark) and last < pub:
-        return TimeExpr(s, e, last.isoformat(), f"{y}-{month:02d}-01", "period")
+    if mark:
+        last = date(y, month, calendar.monthrange(y, month)[1])
+        if g.end_day.search(mark):
+            return TimeExpr(s, e, last.isoformat())
+        if g.whole.search(mark) and last < pub:
+            return TimeExpr(s, e, last.isoformat(), f"{y}-{month:02d}-01", "period")
     return TimeExpr(s, e, f"{y}-{month:02d}")
 
 
@@ -300,20 +300,17 @@ def _last_letter(text: str, start: int, end: int) -> str:
 
 def _atoms(g: Grammar, ftext: str, pub: date) -> list[TimeExpr]:
     """Return the times of `g.pattern.finditer(ftext)` not right after a `not_after` word
-    (found as a match at 0, then with `g.after_gap`, when the grammar has it).
+    (with `g.gap`, of `g.pattern.finditer(" " + ftext)`: a match there takes in the character
+    before its time, so that it starts where the time starts in `ftext`).
 
     A day alone on its line in the week before `pub` heads the entries of a live page (kind
     "heading"): the times after it are resolved against that day."""
     out = []
     ref = pub
-    if g.after_gap is None:
-        found = ((m, m.start()) for m in g.pattern.finditer(ftext))
-    else:
-        first = g.pattern.match(ftext)
-        rest = g.after_gap.finditer(ftext, first.end() if first else 0)
-        found = chain([(first, 0)] if first else [], ((m, m.start() + 1) for m in rest))
-    for m, s in found:
-        t = _resolve(g, m, s, ref)
+    shift = 1 if g.gap else 0  # (offsets in `" " + ftext` are one past those in `ftext`)
+    for m in g.pattern.finditer(" " + ftext if g.gap else ftext):
+        s, e = m.start(), m.end() - shift
+        t = _resolve(g, m, s, e, ref)
         if t is None:
             continue
         lo = max(0, s - g.not_after_len)

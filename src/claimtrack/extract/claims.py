@@ -108,12 +108,12 @@ def build_claims(
             groups[-1][1].append(f)
         else:
             groups.append((i, [f]))
+    # The mentions of the kinds `_last_of` is asked for, with their ends.
     index: dict[str, tuple[list[int], list[Mention]]] = {}
-    for m in mentions:
-        ends, ms = index.setdefault(m.kind, ([], []))
-        ends.append(m.end)
-        ms.append(m)
-    camp_counts = Counter(m.slug for m in mentions if m.kind == "camp" and not m.is_dest)
+    for kind in ("camp", "group", "prison"):
+        ms = [m for m in mentions if m.kind == kind]
+        index[kind] = ([m.end for m in ms], ms)
+    camp_counts = Counter(m.slug for m in index["camp"][1] if not m.is_dest)
     main_camp, main_n = camp_counts.most_common(1)[0] if camp_counts else (None, 0)
     org_counts = Counter(m.slug for m in mentions if m.kind in ("org", "country"))
     main_org = org_counts.most_common(1)[0][0] if org_counts else None
@@ -126,7 +126,7 @@ def build_claims(
     m_starts = [m.start for m in mentions]
     m_ends = [m.end for m in mentions]
     t_starts = [t.fstart for t in times]
-    camp_ends = index["camp"][0] if "camp" in index else []
+    camp_ends = index["camp"][0]
 
     claims: list[Claim] = []
     sources: list[TimeExpr | None] = []
@@ -398,8 +398,8 @@ def _unclaimed(times: list[TimeExpr], figures: list[_Figure]) -> list[TimeExpr]:
 def _last_of(
     index: dict[str, tuple[list[int], list[Mention]]], kind: str, pos: int
 ) -> Mention | None:
-    """Return the last mention of `kind` that ends at or before `pos`."""
-    ends, ms = index.get(kind, ([], []))
+    """Return the last mention of `kind` (one of `index`) that ends at or before `pos`."""
+    ends, ms = index[kind]
     i = bisect_right(ends, pos)
     return ms[i - 1] if i else None
 

@@ -151,8 +151,10 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
         near = gaz._compiled["near"] = frozenset(gaz.near_words)
         joins = gaz._compiled["and"] = frozenset(gaz.and_words)
         skip = gaz._compiled["skip"] = frozenset(gaz.skip_words)
+    # The words before each camp name: "to" makes it a destination, "near" a landmark.
     camp_hits = [(start, key) for start, _, key in raw if kinds.get(key) == "camp"]
-    is_dest = {start for start, _ in camp_hits if _after(ftext, start, dest, skip)}
+    lead = {start: _words_before(ftext, start, skip) for start, _ in camp_hits}
+    is_dest = {start for start, _ in camp_hits if _is_one_of(lead[start], dest)}
     counts = Counter(key for start, key in camp_hits if start not in is_dest)
     if not counts:
         counts = Counter(key for _, key in camp_hits)
@@ -184,7 +186,7 @@ def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
             slug = gaz.composite(members)
             out[-1] = Mention(prev.start, end, slug, kind)
         else:
-            is_near = kind == "camp" and _after(ftext, start, near, skip)
+            is_near = kind == "camp" and _is_one_of(lead[start], near)
             out.append(Mention(start, end, key, kind, False, start in is_dest, is_near))
         if kind == "camp" and not out[-1].is_dest:
             last_camp = out[-1].slug
@@ -199,13 +201,23 @@ def _is_composite(gaz: Gazetteer, slug: str) -> bool:
 _QUOTES = "\"'\u201c\u201d\u00ab\u00bb("
 
 
-def _after(ftext: str, pos: int, words: frozenset[str], skip: frozenset[str] = frozenset()) -> bool:
-    """Return whether the word just before `pos` (past quotes and one word of `skip`) is one
-    of `words` (one or two words)."""
-    before = [w for w in (t.strip(_QUOTES) for t in ftext[max(0, pos - 28) : pos].split()) if w]
-    if before and before[-1] in skip:
-        before.pop()
-    return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
+def _words_before(ftext: str, pos: int, skip: frozenset[str]) -> list[str]:
+    """Return the two words just before `pos` (past quotes and one word of `skip`), nearest
+    first (fewer at the start of the text)."""
+    before: list[str] = []
+    for t in reversed(ftext[max(0, pos - 28) : pos].split()):
+        if w := t.strip(_QUOTES):
+            before.append(w)
+            if len(before) == 3:  # (enough when the nearest is skipped)
+                break
+    if before and before[0] in skip:
+        del before[0]
+    return before[:2]
+
+
+def _is_one_of(before: list[str], words: frozenset[str]) -> bool:
+    """Return whether the word or two words `before` (nearest first) end with one of `words`."""
+    return bool(before) and (before[0] in words or " ".join(reversed(before)) in words)
 
 
 def main_camp(mentions: list[Mention]) -> tuple[str | None, int]:

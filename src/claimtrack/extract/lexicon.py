@@ -54,6 +54,7 @@ class Hit:
     key: str
 
 
+@cache  # (the same forms recur in many word lists)
 def fold_form(form: str) -> str:
     """Return a data form folded and with single spaces."""
     return " ".join(fold(form.strip()).text.split())
@@ -165,10 +166,13 @@ class Lexicon:
         end = len(text) if end is None else end
         if self.pattern is None or end - start < self.shortest:
             return []
-        key_of = self.key_of
+        keys = self.keys
         hits = []
         for m in self.pattern.finditer(text, start, end):
-            key = key_of(m)
+            core = m[1]  # (`key_of`, inlined)
+            key = keys.get(core)
+            if key is None:
+                key = keys.get(" ".join(core.split()))
             if key is not None:
                 hits.append((m.start(), m.end(), key))
         return hits

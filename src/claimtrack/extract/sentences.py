@@ -15,27 +15,45 @@ from functools import cache
 from claimtrack.lang import LANGS, load
 
 # Each alternative begins with a literal character, which lets `re` skip ahead fast; a match
-# of a sentence end starts at its point (the sentence ends after it).
+# of a sentence end starts at its point or line break and takes in the spaces after it (group
+# 1), where the next sentence begins.
 _SENTENCE_END = re.compile(
-    "|".join(rf"""{p}["'\u201d\u00bb)]*(?=\s|$)""" for p in (r"\.", "!", r"\?", "\u061f")) + r"|\n"
+    "(?:"
+    + "|".join(rf"""{p}["'\u201d\u00bb)]*(?=\s|$)""" for p in (r"\.", "!", r"\?", "\u061f"))
+    + r"|\n)(\s*)"
 )
+_SPACES = re.compile(r"\s*")
 _CLAUSE_END = re.compile(r",(?<!\d,)|,(?!\d)|\u060c|;|\u061b|:")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of each non-blank sentence of `text`, in order."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        at, end = m.span()
-        # Only a point after a letter that may be Latin can end an abbreviation.
-        if text[at] == "." and at > start and _maybe_latin(text[at - 1]):
-            point = at + 1  # where the old look-behind form of the pattern matched
-            if _abbreviation().search(text[max(start, point - 6) : point]):
-                continue
-        _add(text, spans, start, end)
-        start = end
-    _add(text, spans, start, len(text))
+    start = _SPACES.match(text).end()  # (a sentence starts with no space, ends with none)
+    for m in _SENTENCE_END.finditer(text, start):
+        at, end = m.start(), m.start(1)
+        if text[at] == "\n":  # the sentence ends before it, and before spaces
+            end = at
+            while end > start and text[end - 1].isspace():
+                end -= 1
+        # Only a point after a letter that may be Latin can end an abbreviation; a line break
+        # after one still ends the sentence.
+        elif (
+            text[at] == "."
+            and at > start
+            and _maybe_latin(text[at - 1])
+            and _abbreviation().search(text[max(start, at - 5) : at + 1])
+            and "\n" not in m[1]
+        ):
+            continue
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    end = len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
     return spans
 
 
@@ -54,15 +72,6 @@ def _maybe_latin(ch: str) -> bool:
     """Return whether `ch` could match `[a-z]` ignoring case (Arabic letters and non-letters
     cannot)."""
     return ch.isalpha() and not "\u0600" <= ch <= "\u06ff"
-
-
-def _add(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

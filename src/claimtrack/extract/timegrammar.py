@@ -40,8 +40,8 @@ def _alt(forms: list[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    pattern: re.Pattern[str]
-    after_gap: re.Pattern[str] | None  # `pattern` with a non-word character before it
+    pattern: re.Pattern[str]  # a time; with `gap`, the non-word character before it first
+    gap: bool
     months: Names
     weekdays: Names
     days: Names
@@ -210,15 +210,14 @@ def grammar(lang: str) -> Grammar:
     future = lexicon.words(t.get("future", []))
     # (all lead words in one trie first: it fails fastest at the many places with none)
     body = rf"{clitic}(?=\d|{_alt(lead_forms)})(?={lead})(?:{'|'.join(alts)})(?!\w)"
-    # Stdlib re scans fast for a set of first characters, never for a lookbehind: past the
-    # start, a time is found with the non-word character before it, which a match cannot end
-    # with (it ends before one), when every time begins with a word character.
-    after_gap = None
-    if all(re.match(r"\w", f) for f in _folded(lead_forms)):
-        after_gap = re.compile(rf"\W{body}")
+    # Stdlib re scans fast for a set of first characters, never for a lookbehind: a time is
+    # found with the non-word character before it, which a match cannot end with (it ends
+    # before one), when every time begins with a word character (`asof._atoms` puts a space
+    # before the text for a time at its start).
+    gap = all(re.match(r"\w", f) for f in _folded(lead_forms))
     return Grammar(
-        pattern=re.compile(rf"(?<!\w){body}"),
-        after_gap=after_gap,
+        pattern=re.compile(rf"\W{body}" if gap else rf"(?<!\w){body}"),
+        gap=gap,
         months=months,
         weekdays=weekdays,
         days=days,
