@@ -117,6 +117,8 @@ def is_parent_of(tk: Tokens, i: int) -> bool:
     t = tk.t
     start = tk.a[i].start
     before = t[max(0, start - 24) : start].rstrip(" ")
+    if not before.endswith(parents):  # the common case, tested in one call
+        return False
     for form in parents:
         if before.endswith(form):
             k = len(before) - len(form) - 1
@@ -362,8 +364,9 @@ def _strip(word: str, arts: tuple[str, ...]) -> str:
 def is_reference(tk: Tokens, s: int, i: int, j: int) -> bool:
     """Return whether the spelled-out number at atoms i..j (no prefix) follows a determiner:
     `the two camps`, `these three men` name things, they do not count them."""
-    atoms = tk.a[i : j + 1]
-    if s != i or any(at.raw is not None or w.SCALE in at.roles for at in atoms):
+    if s != i or tk.a[i].raw is not None:  # digits first: the common case
+        return False
+    if any(at.raw is not None or w.SCALE in at.roles for at in tk.a[i : j + 1]):
         return False
     return tk.word_before(i, w.lexicon().references)
 
