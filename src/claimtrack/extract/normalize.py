@@ -109,6 +109,8 @@ def fold(text: str) -> Folded:
 
 
 def _fold(text: str) -> Folded:
+    if text.isascii():  # only capitals to fold, which is all that `lower` changes in ASCII
+        return Folded(text.lower(), text)
     mapped = text
     for src, dst in _PAIRS:
         if src in mapped:

@@ -35,7 +35,7 @@ _SUBSECTIONS = re.compile(r"(?:\([^\W_]{1,3}\))+")
 _APPOSED_NAME = re.compile(r"([^\W\d_]+)\.?(?:,|\s*\() ?(?:([^\W\d_]+) )?$")  # "Sabrina B., 34,"
 MAX_AGE = 120
 _PHONE_GAP = frozenset(" -")
-_PHONE_MARKS = ("(", ")", "-", ".")
+_PHONE_SEPARATORS = ("-", ".")
 # A North American phone number: "(813) 529-0220", "813-529-0220", "813.529.0220".
 _PHONE = re.compile(r"(?<![\d.,])(?:\(\d{3}\) ?\d{3}[-.]|\d{3}([-.])\d{3}\1)\d{4}(?![\d.,]\d|\d)")
 _LIST_MARKS = (". ", ") ", "- ", ".\t", ")\t")  # after a list number at a line's start
@@ -260,8 +260,14 @@ def _glued_name(tk: Tokens, i: int) -> bool:
 
 def _in_phone(t: str, start: int, end: int) -> bool:
     """Return whether t[start:end] lies inside a phone number."""
-    if t[start - 1 : start] not in _PHONE_MARKS and t[end : end + 1] not in _PHONE_MARKS:
-        return False  # each digit group of a phone number touches a bracket, dash or dot
+    before, after = t[start - 1 : start], t[end : end + 1]
+    if not (  # each digit group of a phone number touches a bracket, or a dash or dot and digits
+        before == "("
+        or after == ")"
+        or (before in _PHONE_SEPARATORS and t[start - 2 : start - 1].isdigit())
+        or (after in _PHONE_SEPARATORS and t[end + 1 : end + 2].isdigit())
+    ):
+        return False
     for m in _PHONE.finditer(t, max(0, start - 10), min(len(t), end + 10)):
         if m.start() <= start and end <= m.end():
             return True
