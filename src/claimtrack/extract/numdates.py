@@ -14,6 +14,9 @@ from __future__ import annotations
 from claimtrack.extract import numwords as w
 from claimtrack.extract.numtokens import Atom, Tokens, is_year
 
+# The roles of the words a date can begin with; otherwise it begins with digits, as a time does.
+STARTS = frozenset((w.MONTH, w.ORD))
+
 
 def ordinal(tk: Tokens, i: int) -> tuple[int, int]:
     """Return (value, last atom) of an ordinal compound: ordinal ["عشر" | "و" tens]."""

@@ -323,14 +323,15 @@ class _Parser(Tokens):
                     self.emit(at.start, self.a[d[1]].end, d[0], DATE)
                     return d[1] + 1
             return i + 1
-        d = numdates.date(self, i)
-        if d:
-            self.emit(at.start, self.a[d[1]].end, d[0], DATE)
-            return d[1] + 1
-        j = numdates.clock(self, i)
-        if j is not None:
-            self.emit(at.start, self.a[j].end, at.val, TIME)
-            return j + 1
+        if at.raw is not None or not numdates.STARTS.isdisjoint(r):  # else no date, no time
+            d = numdates.date(self, i)
+            if d:
+                self.emit(at.start, self.a[d[1]].end, d[0], DATE)
+                return d[1] + 1
+            j = numdates.clock(self, i)
+            if j is not None:
+                self.emit(at.start, self.a[j].end, at.val, TIME)
+                return j + 1
         if w.ORD in r or (NUM_ROLE in r and at.definite and r[NUM_ROLE] < 100):
             if NUM_ROLE in r and not at.definite:
                 pass  # a cardinal that is also listed as an ordinal: read as a number
