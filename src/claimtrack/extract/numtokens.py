@@ -189,7 +189,7 @@ class Tokens:
         self.n = len(atoms)
         # whether the text holds an e-mail or web address mark anywhere (set here, not cached
         # on first use: writing to `__dict__` later unspecialises every attribute read after)
-        self.has_address = any(mark in self.t for mark in ADDRESS_MARKS)
+        self.has_address = any(map(self.t.__contains__, ADDRESS_MARKS))
 
     def gap(self, i: int, j: int) -> str | None:
         """Return "" (glued), " ", or the punctuation between atoms i and j; None if apart."""
