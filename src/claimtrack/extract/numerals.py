@@ -373,12 +373,6 @@ class _Parser(Tokens):
     def finish(self, num: _Num) -> int:
         """Attach qualifiers, range, currency, percent and kind to a parsed number; emit it."""
         i, j = num.first, num.last
-        if (
-            num.weak
-            and _WEAK_BEFORE.isdisjoint(self.roles(i - 1))
-            and _WEAK_AFTER.isdisjoint(self.roles(j + 1))
-        ):
-            return j + 1  # a lone weak word ("a", "one"): no qualifier, range or share
         first = self.a[i]
         s = i
         unit = None
@@ -538,10 +532,6 @@ class _Parser(Tokens):
 
 NUM_ROLE = w.NUM
 MAX_UNDER_AGE = 21  # "children under 18" is an age; "children under 500" is not
-# What must stand before or after a weak word ("a", "one") for it to be reported (`finish`):
-# a currency or qualifier before it, or the start, middle or ratio word of a range or share.
-_WEAK_BEFORE = frozenset((w.CURPRE, w.QPRE, w.RSTART))
-_WEAK_AFTER = frozenset((w.RMID, w.RATIO))
 # The roles a word needs to begin a date, ordinal, vague amount or number in `step`.
 _STARTS = frozenset((w.WEEKDAY, w.MONTH, w.ORD, w.NUM, w.VAGUE, w.DUAL, w.SCALE, w.FRAC))
 
