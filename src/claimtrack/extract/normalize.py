@@ -44,7 +44,8 @@ def _table() -> dict[int, str]:
 _TABLE = _table()
 # The table as (character, replacement) pairs: `str.replace` per pair is many times faster than
 # `str.translate` on non-ASCII text, and no replacement is itself replaced, so the order is free.
-_PAIRS = tuple((chr(k), v) for k, v in _TABLE.items() if chr(k) != v)
+_PAIRS = tuple((chr(k), v) for k, v in _TABLE.items() if chr(k) != v and k >= 128)
+_CAPITALS = tuple((chr(k), v) for k, v in _TABLE.items() if chr(k) != v and k < 128)  # A-Z
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,14 @@ def fold(text: str) -> Folded:
 
 
 def _fold(text: str) -> Folded:
+    if text.isascii():  # only capitals to fold, which is all that `lower` changes in ASCII
+        return Folded(text.lower(), text)
     mapped = text
+    ascii_part = text.encode("ascii", "ignore")
+    if ascii_part != ascii_part.lower():  # one pass finds whether any capital is there
+        for src, dst in _CAPITALS:
+            if src in mapped:
+                mapped = mapped.replace(src, dst)
     for src, dst in _PAIRS:
         if src in mapped:
             mapped = mapped.replace(src, dst)

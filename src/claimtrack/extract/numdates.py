@@ -14,6 +14,9 @@ from __future__ import annotations
 from claimtrack.extract import numwords as w
 from claimtrack.extract.numtokens import Atom, Tokens, is_year
 
+# The roles of the words a date can begin with; otherwise it begins with digits, as a time does.
+STARTS = frozenset((w.MONTH, w.ORD))
+
 
 def ordinal(tk: Tokens, i: int) -> tuple[int, int]:
     """Return (value, last atom) of an ordinal compound: ordinal ["عشر" | "و" tens]."""
@@ -53,13 +56,12 @@ def date(tk: Tokens, i: int) -> tuple[int, int] | None:
     """Return (day or year, last atom) of a date starting at atom i, or None."""
     at = tk.a[i]
     if at.raw is not None and i + 2 < tk.n:
-        g1 = tk.gap(i, i + 1)
         b, c = tk.a[i + 1], tk.a[i + 2]
         if (
-            g1 in ("/", "-")
-            and g1 == tk.gap(i + 1, i + 2)
-            and b.raw
+            b.raw
             and c.raw
+            and (g1 := tk.gap(i, i + 1)) in ("/", "-")
+            and g1 == tk.gap(i + 1, i + 2)
             and _numeric(at, b, c)
         ):
             return at.val, i + 2
@@ -144,10 +146,10 @@ def _year_after_bracket(tk: Tokens, k: int) -> bool:
 def clock(tk: Tokens, i: int) -> int | None:
     """Return the last atom of a clock time `h:mm[:ss] [mark]` starting at atom i, or None."""
     at = tk.a[i]
-    if at.raw is None or i + 1 >= tk.n or tk.gap(i, i + 1) != ":":
+    if at.raw is None or i + 1 >= tk.n:
         return None
     b = tk.a[i + 1]
-    if b.raw is None or len(b.raw) != 2 or at.val >= 25:
+    if b.raw is None or len(b.raw) != 2 or at.val >= 25 or tk.gap(i, i + 1) != ":":
         return None
     j = i + 1
     if j + 1 < tk.n and tk.gap(j, j + 1) == ":" and tk.a[j + 1].raw:

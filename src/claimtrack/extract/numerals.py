@@ -28,8 +28,23 @@ from typing import Any
 from claimtrack.extract import numdates, numkinds
 from claimtrack.extract import numwords as w
 from claimtrack.extract.normalize import Folded, fold
+from claimtrack.extract.numkinds import (
+    COUNT,
+    DATE,
+    DURATION,
+    IDENTIFIER,
+    MONEY,
+    ORDINAL,
+    PERCENT,
+    TIME,
+    VAGUE,
+    YEAR,
+)
 from claimtrack.extract.numtokens import Atom, Tokens, is_year, tokenize
 from claimtrack.model import Kind, Numeral, Qualifier
+
+# Bound once, as the kinds in `numkinds` (an Enum member lookup is slow in Python 3.11).
+EXACT, OVER, UNDER, RANGE = Qualifier.EXACT, Qualifier.OVER, Qualifier.UNDER, Qualifier.RANGE
 
 
 @dataclass(slots=True)
@@ -61,15 +76,15 @@ class _Parser(Tokens):
         e: int,
         value: Any,
         kind: Kind,
-        qualifier: Qualifier = Qualifier.EXACT,
+        qualifier: Qualifier = EXACT,
         low: Any = None,
         high: Any = None,
         unit: str | None = None,
     ) -> None:
         start, end = self.f.span(s, e)
-        if qualifier is Qualifier.OVER and low is None:
+        if qualifier is OVER and low is None:
             low = value
-        if qualifier is Qualifier.UNDER and high is None:
+        if qualifier is UNDER and high is None:
             high = value
         self.out.append(
             Numeral(  # positional, in field order: a third cheaper than keywords here
@@ -305,25 +320,24 @@ class _Parser(Tokens):
             if k < self.n and self.gap(i, k) in (" ", ",", "،"):
                 d = numdates.date(self, k)
                 if d:
-                    self.emit(at.start, self.a[d[1]].end, d[0], Kind.DATE)
+                    self.emit(at.start, self.a[d[1]].end, d[0], DATE)
                     return d[1] + 1
             return i + 1
-        d = numdates.date(self, i)
-        if d:
-            self.emit(at.start, self.a[d[1]].end, d[0], Kind.DATE)
-            return d[1] + 1
-        j = numdates.clock(self, i)
-        if j is not None:
-            self.emit(at.start, self.a[j].end, at.val, Kind.TIME)
-            return j + 1
+        if at.raw is not None or not numdates.STARTS.isdisjoint(r):  # else no date, no time
+            d = numdates.date(self, i)
+            if d:
+                self.emit(at.start, self.a[d[1]].end, d[0], DATE)
+                return d[1] + 1
+            j = numdates.clock(self, i)
+            if j is not None:
+                self.emit(at.start, self.a[j].end, at.val, TIME)
+                return j + 1
         if w.ORD in r or (NUM_ROLE in r and at.definite and r[NUM_ROLE] < 100):
             if NUM_ROLE in r and not at.definite:
                 pass  # a cardinal that is also listed as an ordinal: read as a number
             else:
                 v, j = numdates.ordinal(self, i)
-                kind = (
-                    Kind.TIME if self.has(i - 1, w.TCUE) and self.near(i - 1, i) else Kind.ORDINAL
-                )
+                kind = TIME if self.has(i - 1, w.TCUE) and self.near(i - 1, i) else ORDINAL
                 self.emit(at.start, self.a[j].end, v, kind)
                 return j + 1
         if w.VAGUE in r and not (w.SCALE in r and not at.definite):
@@ -337,8 +351,8 @@ class _Parser(Tokens):
                 self.a[s].start,
                 self.a[j].end,
                 r[w.VAGUE],
-                Kind.VAGUE,
-                qualifier=Qualifier.OVER,
+                VAGUE,
+                qualifier=OVER,
                 unit=unit,
             )
             return j + 1
@@ -362,8 +376,8 @@ class _Parser(Tokens):
         first = self.a[i]
         s = i
         unit = None
-        qual = Qualifier.EXACT
-        kind = Kind.COUNT
+        qual = EXACT
+        kind = COUNT
         before = self.roles(s - 1)
         if w.CURPRE in before and self.near(s - 1, s):
             s -= 1
@@ -381,7 +395,7 @@ class _Parser(Tokens):
         if ratio is not None:  # "one in five", "واحد من كل خمسة"
             value, j = ratio
             self.emit(
-                self.a[s].start, self.a[j].end, value, Kind.PERCENT, qualifier=qual, unit="percent"
+                self.a[s].start, self.a[j].end, value, PERCENT, qualifier=qual, unit="percent"
             )
             return j + 1
         # range
@@ -412,45 +426,45 @@ class _Parser(Tokens):
                 if rng_start:
                     s -= 1
                 low, high, value = lo, hi, (lo + hi) / 2
-                qual = Qualifier.RANGE
+                qual = RANGE
                 j = other.last
             elif rng_start:
                 pass
-        if num.weak and qual is Qualifier.EXACT and low is None and not num.scaled:
+        if num.weak and qual is EXACT and low is None and not num.scaled:
             return j + 1
         if num.frac_only and low is None:
             if not numkinds.share_of(self, j) or (self.has(i - 1, w.ORD) and self.near(i - 1, i)):
                 return j + 1  # "half an hour"; "the first half of the year" is a period
-            kind, unit, value = Kind.PERCENT, "percent", round(float(value) * 100, 1)
+            kind, unit, value = PERCENT, "percent", round(float(value) * 100, 1)
         # after the number
         k = j + 1
-        gap = self.gap(j, k) if k < self.n and kind is Kind.COUNT else None
+        gap = self.gap(j, k) if k < self.n and kind is COUNT else None
         if gap == "-" and w.DUR in self.a[k].roles:
-            kind, j = Kind.DURATION, k  # "nine-year-old", "a three-day visit"
+            kind, j = DURATION, k  # "nine-year-old", "a three-day visit"
         elif gap in ("", " "):
             b = self.a[k]
             br = b.roles
             if w.PCT in br:
-                kind, unit, j = Kind.PERCENT, "percent", k
+                kind, unit, j = PERCENT, "percent", k
             elif w.CURPOST in br:
-                kind, unit, j = Kind.MONEY, br[w.CURPOST], k
+                kind, unit, j = MONEY, br[w.CURPOST], k
             elif w.ORDSUF in br and self.gap(j, k) == "" and first.raw is not None:
-                kind, j = Kind.ORDINAL, k
+                kind, j = ORDINAL, k
             elif w.DUR in br and (w.GLUED not in br):
-                kind, j = Kind.DURATION, k
+                kind, j = DURATION, k
             elif w.TPOST in br:
-                kind, j = Kind.TIME, k
+                kind, j = TIME, k
             elif w.YPOST in br and (w.GLUED not in br or self.gap(j, k) == ""):
-                kind = Kind.YEAR
-        if unit and kind is Kind.COUNT:
-            kind = Kind.MONEY
-        elif kind is Kind.COUNT and j == i and low is None and is_year(first):
+                kind = YEAR
+        if unit and kind is COUNT:
+            kind = MONEY
+        elif kind is COUNT and j == i and low is None and is_year(first):
             k = j + 1  # a split year: "the 2025-26 financial year", "2022/23"
             if k < self.n and self.gap(j, k) in ("-", "/") and _next_year(first, self.a[k]):
-                kind, j = Kind.YEAR, k
+                kind, j = YEAR, k
         # qualifier after (possibly past one word: "ألف امرأة تقريباً")
         k = j + 1
-        if k < self.n and qual is Qualifier.EXACT and w.QPOST in self.a[k].roles:
+        if k < self.n and qual is EXACT and w.QPOST in self.a[k].roles:
             between = self.t[self.a[j].end : self.a[k].cstart]
             parts = between.split()
             if self.gap(j, k) in ("", " ") or (
@@ -469,42 +483,38 @@ class _Parser(Tokens):
             other_is_year=other is not None and is_year(self.a[other.first]),
             lang=self.lang,
         )
-        if kind is Kind.COUNT and self.word_after(j, w.lexicon().repetitions):
+        if kind is COUNT and self.word_after(j, w.lexicon().repetitions):
             return j + 1  # "three times", "أكثر من 3 مرات": how often, not how many
         if (
-            kind is Kind.COUNT
-            and qual is Qualifier.UNDER
+            kind is COUNT
+            and qual is UNDER
             and not num.scaled
             and value <= MAX_UNDER_AGE
             and self.word_before(s, w.lexicon().young)
             and not self.counts_next(j)
         ):
-            kind = Kind.DURATION  # "children under 18", "الأطفال دون 18"
-        if kind is Kind.COUNT and qual is Qualifier.EXACT and not num.scaled:
+            kind = DURATION  # "children under 18", "الأطفال دون 18"
+        if kind is COUNT and qual is EXACT and not num.scaled:
             if self.listed_id(s, j):
-                kind = Kind.IDENTIFIER  # "Phases 5, 6 and 7", "المرحلتين 2 و3"
+                kind = IDENTIFIER  # "Phases 5, 6 and 7", "المرحلتين 2 و3"
             elif numkinds.is_reference(self, s, i, j) or numkinds.is_parent_of(self, s):
                 return j + 1  # "the two camps", "a mother of five"
             if numkinds.is_apposed_age(self, s, j, value) or self.or_age(s):
-                kind = Kind.DURATION  # "Ahmed Ali, 24, said", "aged 12 or 13"
-        if kind is Kind.DURATION and self.has(s - 1, w.AGE) and qual is not Qualifier.RANGE:
+                kind = DURATION  # "Ahmed Ali, 24, said", "aged 12 or 13"
+        if kind is DURATION and self.has(s - 1, w.AGE) and qual is not RANGE:
             self.one_age_end = self.a[j].end
-        if qual is Qualifier.RANGE and kind is Kind.DURATION and self.has(s - 1, w.AGE):
+        if qual is RANGE and kind is DURATION and self.has(s - 1, w.AGE):
             self.age_end = self.a[j].end
-        elif qual is Qualifier.RANGE and numkinds.is_elided_age(self, self.age_end, s, kind):
-            kind = Kind.DURATION  # "ages between 26 and 35 and the children's between 3 and 11"
-        if (
-            kind is Kind.PERCENT
-            and qual is Qualifier.EXACT
-            and numkinds.is_full_support(self, s, j, value)
-        ):
+        elif qual is RANGE and numkinds.is_elided_age(self, self.age_end, s, kind):
+            kind = DURATION  # "ages between 26 and 35 and the children's between 3 and 11"
+        if kind is PERCENT and qual is EXACT and numkinds.is_full_support(self, s, j, value):
             return j + 1  # rhetorical: "we support them 100%" is not a figure
-        if kind is Kind.IDENTIFIER and qual is Qualifier.EXACT:
+        if kind is IDENTIFIER and qual is EXACT:
             start, end, j, value = numkinds.identifier_bounds(self, i, j, value)
             self.emit(start, end, value, kind)
             self.id_end = end
             return j + 1
-        if qual is Qualifier.RANGE:
+        if qual is RANGE:
             self.emit(
                 self.a[s].start,
                 self.a[j].end,

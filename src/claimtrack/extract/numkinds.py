@@ -24,11 +24,18 @@ from claimtrack.extract import numwords as w
 from claimtrack.extract.numtokens import ADDRESS_MARKS, CLAUSE_BREAK, MAX_DIGITS, Tokens, is_year
 from claimtrack.model import Kind
 
+# The kinds bound once as names: in Python 3.11 each `Kind.COUNT` is an unspecialised lookup
+# on the Enum class (about 0.07 us), and the grammar tests a score of them per number.
+COUNT, MONEY, PERCENT, VAGUE, YEAR = Kind.COUNT, Kind.MONEY, Kind.PERCENT, Kind.VAGUE, Kind.YEAR
+DATE, TIME, DURATION, ORDINAL = Kind.DATE, Kind.TIME, Kind.DURATION, Kind.ORDINAL
+IDENTIFIER = Kind.IDENTIFIER
+
 _ID_GAP = frozenset(" \t(#:-.")
 _SUBSECTIONS = re.compile(r"(?:\([^\W_]{1,3}\))+")
 _APPOSED_NAME = re.compile(r"([^\W\d_]+)\.?(?:,|\s*\() ?(?:([^\W\d_]+) )?$")  # "Sabrina B., 34,"
 MAX_AGE = 120
 _PHONE_GAP = frozenset(" -")
+_PHONE_SEPARATORS = ("-", ".")
 # A North American phone number: "(813) 529-0220", "813-529-0220", "813.529.0220".
 _PHONE = re.compile(r"(?<![\d.,])(?:\(\d{3}\) ?\d{3}[-.]|\d{3}([-.])\d{3}\1)\d{4}(?![\d.,]\d|\d)")
 _LIST_MARKS = (". ", ") ", "- ", ".\t", ")\t")  # after a list number at a line's start
@@ -54,32 +61,32 @@ def context_kind(
     first = tk.a[i]
     prev = s - 1
     prev_roles = tk.a[prev].roles if prev >= 0 else {}
-    if kind is not Kind.COUNT and kind is not Kind.YEAR and w.AGE not in prev_roles:
+    if kind is not COUNT and kind is not YEAR and w.AGE not in prev_roles:
         return kind
     if first.raw is not None and is_identifier(tk, i, j, prev, scaled=scaled):
-        return Kind.IDENTIFIER
-    if kind is Kind.COUNT and _noun_after(tk, j, w.lexicon().counters):
-        return Kind.IDENTIFIER  # "3400 shares", "a 38-page report": no figure
+        return IDENTIFIER
+    if kind is COUNT and _noun_after(tk, j, w.lexicon().counters):
+        return IDENTIFIER  # "3400 shares", "a 38-page report": no figure
     if (w.AGE in prev_roles or w.TCUE in prev_roles) and tk.gap(prev, s) in ("", " "):
-        return Kind.DURATION if w.AGE in prev_roles else Kind.TIME
+        return DURATION if w.AGE in prev_roles else TIME
     yearish = is_year(first) and not scaled and (not ranged or other_is_year)
     opened = ranged and s == i - 1 and w.RSTART in tk.a[s].roles  # "between 2019 and 2021"
     if yearish and (s == i or opened):
-        if kind is Kind.YEAR:
-            return Kind.YEAR
+        if kind is YEAR:
+            return YEAR
         lex = w.lexicon()
         counted = tk.counts_next(j)
         cued = w.YCUE in prev_roles and tk.gap(prev, s) in ("", " ")
         if cued and not (counted and lex.counted_beats_cue.get(lang, False)):
-            return Kind.YEAR
+            return YEAR
         if lex.bare_years.get(lang, False) and not counted:
-            return Kind.YEAR
+            return YEAR
         if ranged and not counted:
-            return Kind.YEAR
+            return YEAR
         if not counted and (year_of(tk, i) or (line_head(tk.t, first.cstart) and _cell_end(tk, j))):
-            return Kind.YEAR
+            return YEAR
     if (
-        kind is Kind.COUNT
+        kind is COUNT
         and s == i
         and i == j
         and first.raw is not None
@@ -88,7 +95,7 @@ def context_kind(
         and after_article(tk, i)
         and not tk.counts_next(j)
     ):
-        return Kind.ORDINAL  # "الدفعة الـ12", "للمرة الـ 5"
+        return ORDINAL  # "الدفعة الـ12", "للمرة الـ 5"
     return kind
 
 
@@ -110,6 +117,8 @@ def is_parent_of(tk: Tokens, i: int) -> bool:
     t = tk.t
     start = tk.a[i].start
     before = t[max(0, start - 24) : start].rstrip(" ")
+    if not before.endswith(parents):  # the common case, tested in one call
+        return False
     for form in parents:
         if before.endswith(form):
             k = len(before) - len(form) - 1
@@ -251,6 +260,14 @@ def _glued_name(tk: Tokens, i: int) -> bool:
 
 def _in_phone(t: str, start: int, end: int) -> bool:
     """Return whether t[start:end] lies inside a phone number."""
+    before, after = t[start - 1 : start], t[end : end + 1]
+    if not (  # each digit group of a phone number touches a bracket, or a dash or dot and digits
+        before == "("
+        or after == ")"
+        or (before in _PHONE_SEPARATORS and t[start - 2 : start - 1].isdigit())
+        or (after in _PHONE_SEPARATORS and t[end + 1 : end + 2].isdigit())
+    ):
+        return False
     for m in _PHONE.finditer(t, max(0, start - 10), min(len(t), end + 10)):
         if m.start() <= start and end <= m.end():
             return True
@@ -353,8 +370,9 @@ def _strip(word: str, arts: tuple[str, ...]) -> str:
 def is_reference(tk: Tokens, s: int, i: int, j: int) -> bool:
     """Return whether the spelled-out number at atoms i..j (no prefix) follows a determiner:
     `the two camps`, `these three men` name things, they do not count them."""
-    atoms = tk.a[i : j + 1]
-    if s != i or any(at.raw is not None or w.SCALE in at.roles for at in atoms):
+    if s != i or tk.a[i].raw is not None:  # digits first: the common case
+        return False
+    if any(at.raw is not None or w.SCALE in at.roles for at in tk.a[i : j + 1]):
         return False
     return tk.word_before(i, w.lexicon().references)
 
@@ -369,7 +387,7 @@ def is_elided_age(tk: Tokens, age_end: int, s: int, kind: Kind) -> bool:
     """Return whether a counted range at atom s repeats, with its noun left out, an age range
     ending at folded offset `age_end` in the same clause ("... and the children's between 3
     and 11")."""
-    if kind is not Kind.COUNT or age_end < 0 or not tk.has(s, w.RSTART):
+    if kind is not COUNT or age_end < 0 or not tk.has(s, w.RSTART):
         return False
     between = tk.t[age_end : tk.a[s].cstart]
     return not CLAUSE_BREAK.search(between) and len(between.split()) <= 4

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cached_property
 from typing import Any
 
 from claimtrack.extract import numwords as w
@@ -188,11 +187,9 @@ class Tokens:
         self.t = folded.text
         self.a = atoms
         self.n = len(atoms)
-
-    @cached_property
-    def has_address(self) -> bool:
-        """Return whether the text holds an e-mail or web address mark anywhere."""
-        return any(mark in self.t for mark in ADDRESS_MARKS)
+        # whether the text holds an e-mail or web address mark anywhere (set here, not cached
+        # on first use: writing to `__dict__` later unspecialises every attribute read after)
+        self.has_address = any(map(self.t.__contains__, ADDRESS_MARKS))
 
     def gap(self, i: int, j: int) -> str | None:
         """Return "" (glued), " ", or the punctuation between atoms i and j; None if apart."""
