@@ -48,6 +48,14 @@ CASES = [
     ("ar", "قدمت بريطانيا 500 ألف جنيه إسترليني للمخيم.", ["funding"]),
     ("ar", "أعلنت الإدارة السماح بخروج الراغبين في مغادرته، وعددهم قرابة 25 ألف شخص.", ["other"]),
     ("en", "The camp will allow all Syrians wishing to leave, some 25,000 people.", ["other"]),
+    # people held, then what befell them: the verb after the detainee noun decides
+    ("ar", "وأضاف البيان أن أكثر من 3 آلاف سجين استسلموا.", ["captured"]),
+    ("en", "Kurdish forces are still holding some 9,000 suspected ISIS fighters.", ["detainees"]),
+    # former detention is no detention: these were returned
+    ("ar", "استعادت فرنسا 35 طفلاً و16 امرأة كن محتجزات في مخيم روج.", ["repatriated"] * 2),
+    ("ar", "وكانت بين 8 نساء و23 طفلاً أعادتهم الحكومة الألمانية من مخيم روج.", ["repatriated"] * 2),
+    ("ar", "وأضافت أن المخيم ودّع الخميس الماضي 62 عائلة عراقية.", ["repatriated"]),
+    ("ar", "ودعت المفوضية إلى رعاية نحو 49 ألف شخص في مخيم الهول.", ["camp_population"]),
 ]
 
 

@@ -48,6 +48,8 @@ _OWN = (Metric.FUNDING, Metric.PERCENT)
 _METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
 # Cue keys that are read as another metric at the end of `read` ("died": killed or other).
 _RENAMED = {"arrivals": "other", "recaptured": "captured", "died": "other"}
+# What befell people held, named by a verb right after the detainee noun: it decides.
+_FATES = ("killed", "other", "died", "arrivals", "captured", "recaptured")
 _MAX_NOUNS = 100_000  # bounds `Rules.nouns`
 _MAX_AGE = 18  # "children under 12": an age, not a count
 BEFORE_WORDS = 10  # how far before the number a cue may stand
@@ -349,11 +351,11 @@ def read(
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
         dist = sum(ws < h.start for ws, _we in words_after)
-        if h.key == "detainees":  # "20 prisoners escaped", "5 detainees died"
+        if h.key == "detainees":  # "20 prisoners escaped", "5 detainees died", "surrendered"
             # (or the verb right after a detainee noun further on: "100 attackers and
             # inmates had been killed")
             h2 = r.after.first(ftext, h.end, after_stop)
-            if h2 is not None and h2.key in ("killed", "other", "died", "arrivals"):
+            if h2 is not None and h2.key in _FATES:
                 d2 = sum(ws < h2.start for ws, _we in words_after)
                 if (dist == 0 and d2 <= 3) or len(_words(ftext, h.end, h2.start)) <= 1:
                     h, dist = h2, d2
