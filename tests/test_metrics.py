@@ -56,6 +56,19 @@ CASES = [
     ("ar", "وكانت بين 8 نساء و23 طفلاً أعادتهم الحكومة الألمانية من مخيم روج.", ["repatriated"] * 2),
     ("ar", "وأضافت أن المخيم ودّع الخميس الماضي 62 عائلة عراقية.", ["repatriated"]),
     ("ar", "ودعت المفوضية إلى رعاية نحو 49 ألف شخص في مخيم الهول.", ["camp_population"]),
+    # people uprooted are no casualties, even after a death toll
+    (
+        "en",
+        "At least 50 civilians had been killed, while the UN put the number of people uprooted"
+        " at more than 130,000.",
+        ["killed", "other"],
+    ),
+    (
+        "ar",
+        "قُتل 50 مدنياً، فيما أعلنت الأمم المتحدة تهجير أكثر من 130 ألف شخص.",
+        ["killed", "other"],
+    ),
+    ("en", "The coalition flew as many as 11 helicopter missions in support.", ["operations"]),
 ]
 
 
