@@ -69,6 +69,18 @@ CASES = [
         ["killed", "other"],
     ),
     ("en", "The coalition flew as many as 11 helicopter missions in support.", ["operations"]),
+    # the residents of a section of the camp are a subgroup of its residents
+    (
+        "ar",
+        "يقطن مخيم الهول 40 ألفاً و230 شخصاً، فيما يبلغ عدد قاطني قسم المهاجرات 6300 شخص.",
+        ["camp_population", "other"],
+    ),
+    (
+        "en",
+        "Al-Hol camp houses 40,000 people. Al-Hol's annex alone has about 6,300 people.",
+        ["camp_population", "other"],
+    ),
+    ("ar", "وقال رئيس قسم الإعلام في مخيم الهول إن المخيم يضم 40 ألف شخص.", ["camp_population"]),
 ]
 
 
