@@ -49,6 +49,7 @@ class _Words:
     opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
     table_titles: lexicon.Lexicon  # `claims.table.titles`: "Table", opening a table's title
     table_cells: tuple[str, ...]  # `claims.table.separators`: between a row's cells
+    affiliation: lexicon.Lexicon  # `claims.affiliation`: "suspected of belonging to" a group
 
 
 @cache
@@ -67,6 +68,7 @@ def _words(lang: str) -> _Words:
         table_cells=tuple(
             dict.fromkeys(fold(c).text for c in data.get("table", {}).get("separators", []))
         ),
+        affiliation=lexicon.words(data.get("affiliation", {}).get("forms", [])),
     )
 
 
@@ -303,6 +305,7 @@ def build_claims(
                 entity = _entity(
                     metric, unit, fig, sent_mentions, camps, index, (cs, ce), ft,
                     main_camp=main_camp, main_n=main_n, main_org=main_org, origin=words.origin,
+                    affiliation=words.affiliation,
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
             timed, said_near = times_in, said
@@ -425,6 +428,7 @@ def _entity(
     main_org: str | None,
     origin: frozenset[str],
     about_people: bool,
+    affiliation: lexicon.Lexicon | None = None,
 ) -> str | None:
     """Return the slug of what a figure is about (`sent`: the mentions of its sentence,
     `camps` those of camps).
@@ -474,12 +478,22 @@ def _entity(
         place = next((m for m in after if m.kind in ("camp", "place", "country")), None)
         if place is not None and place.kind == "camp" and not place.is_near and not place.is_dest:
             return place.slug
-        groups = [m for m in own if m.kind == "group"] or [
+        # (not a group the people are only suspected of belonging to: "اعتقلت 154 مشتبهاً
+        # بالانتماء لخلايا التنظيم" in a camp's security campaign is about the camp)
+        suspected = [
+            m
+            for m in own
+            if m.kind == "group"
+            and m.start >= fend
+            and affiliation is not None
+            and affiliation.has(ft, fend, m.start)
+        ]
+        groups = [m for m in own if m.kind == "group" and m not in suspected] or [
             m
             for m in after
             if m.kind == "org"  # "خمسة من مقاتلي قسد", "five SDF fighters"
         ]
-        groups = groups or [m for m in sent if m.kind == "group"]
+        groups = groups or [m for m in sent if m.kind == "group" and m not in suspected]
         if groups:
             return _nearest(groups, fig).slug
         elsewhere = any(m.kind in ("place", "country") or m.is_near for m in after)
