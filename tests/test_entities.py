@@ -162,6 +162,14 @@ def test_the_camp_is_never_a_composite() -> None:
             "al-hol",
         ),
         ("en", "The SDF said it had killed five ISIS fighters near Deir ez-Zor.", "isis"),
+        # raids inside a camp are the camp's; elsewhere the force's
+        (
+            "ar",
+            "أعلنت قوى الأمن الداخلي أنها نفذت 12 عملية دهم داخل القطاعات الثالث والخامس من"
+            " مخيم الهول.",
+            "al-hol",
+        ),
+        ("en", "CENTCOM said its forces carried out 39 operations near al-Hol camp.", "centcom"),
     ],
 )
 def test_entity_of_the_last_figure(lang: str, text: str, entity: str | None) -> None:

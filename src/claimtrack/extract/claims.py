@@ -453,10 +453,14 @@ def _entity(
             if cs <= m.start < ce and m.kind == "camp" and not (m.is_dest or m.is_near):
                 return m.slug
         return None
+    own = [m for m in sent if cs <= m.start < ce] if sent else sent
     if metric == Metric.OPERATIONS:
+        # raids in a camp ("١٢ عملية دهم داخل القطاعات ... من مخيم الهول") are the camp's
+        for m in own:
+            if m.start >= fend and m.kind == "camp" and not (m.is_near or m.is_dest):
+                return m.slug
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
-    own = [m for m in sent if cs <= m.start < ce] if sent else sent
     if metric == Metric.PERCENT:
         # a share of a response plan's needs ("the plan received only 38% of the funding it
         # needs, forcing cuts in the camps")
