@@ -81,6 +81,24 @@ CASES = [
         ["camp_population", "other"],
     ),
     ("ar", "وقال رئيس قسم الإعلام في مخيم الهول إن المخيم يضم 40 ألف شخص.", ["camp_population"]),
+    # a bare figure compared with people held measures the same thing
+    (
+        "ar",
+        "ويقدر المرصد إجمالي المحتجزين في السجون بنحو 8 آلاف و500 عنصر، مقارنة بأكثر من 10 آلاف"
+        " قبل عامين.",
+        ["detainees"] * 2,
+    ),
+    (
+        "en",
+        "The SDF holds about 8,500 detainees in its prisons, down from more than 10,000 in 2022.",
+        ["detainees"] * 2,
+    ),
+    # (a camp's total compared: the camp decides, not the families figure before it)
+    (
+        "en",
+        "Al-Hol camp hosted 53,986 people in about 14,500 households, down from 56,200 in June.",
+        ["camp_population", "families", "camp_population"],
+    ),
 ]
 
 

@@ -73,6 +73,7 @@ class Rules:
     modal: lexicon.Lexicon
     rhetoric: lexicon.Lexicon
     not_before: lexicon.Lexicon
+    compare: lexicon.Lexicon  # "compared with", "مقارنة ب": the figure before's measure
     # The forms of not_before, links, bridge and anaphor in one: a window before a number
     # where it finds nothing holds none of them (a hit of one is a hit of all at that spot).
     rare: lexicon.Lexicon
@@ -148,6 +149,7 @@ def _compile(lang: str, extra: dict) -> Rules:
         modal=lexicon.words(data["modal"]["forms"]),
         rhetoric=lexicon.words(data["rhetoric"]["forms"]),
         not_before=lexicon.words(data["not_before"]["forms"]),
+        compare=lexicon.words(data.get("compare", {}).get("forms", [])),
         rare=lexicon.words(rare),
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
@@ -197,6 +199,7 @@ class Reading(NamedTuple):  # a tuple: built once per figure, several times fast
     has_bridge: bool = False  # "تضم" / "comprising" links it to the figure before
     has_anaphor: bool = False  # "العدد" / "the number" before it
     drop: bool = False  # rhetoric, an age, a counter
+    is_compared: bool = False  # a bare figure "compared with" the one before: its measure
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -448,6 +451,12 @@ def read(
         has_bridge=has_bridge,
         has_anaphor=has_anaphor,
         drop=drop,
+        is_compared=(
+            cue is None
+            and not has_noun
+            and floor > sentence_start
+            and r.compare.has(ftext, max(near, clause_start - 2), fstart)
+        ),
     )
 
 
@@ -668,4 +677,6 @@ def decide(
         return (Metric.FAMILIES if camp_known else Metric.OTHER), unit
     if unit == "person" and has_camp and reading.is_resident:
         return Metric.CAMP_POPULATION, unit
+    if reading.is_compared and prev_metric in _HELD:
+        return prev_metric, unit  # "8,500 detainees, compared with more than 10,000 in 2022"
     return Metric.OTHER, unit
