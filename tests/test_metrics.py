@@ -93,6 +93,14 @@ CASES = [
         "The SDF holds about 8,500 detainees in its prisons, down from more than 10,000 in 2022.",
         ["detainees"] * 2,
     ),
+    # a detention word before another reported statement does not reach its children
+    (
+        "en",
+        "CENTCOM warned that more than 10,000 ISIS fighters remain in SDF-run detention"
+        " facilities, and that over 25,000 children in the al-Hol camp are prime targets.",
+        ["detainees", "other"],
+    ),
+    ("en", "In SDF prisons in Hasakah, some 700 boys are held alongside adults.", ["detainees"]),
     # (a camp's total compared: the camp decides, not the families figure before it)
     (
         "en",

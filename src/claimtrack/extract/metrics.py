@@ -3,7 +3,9 @@
 cue    := a word of `claims.cues.<metric>.before` shortly before the number, or of `.after`
           shortly after it; the nearest wins (before on a tie, but a detainee noun right
           after the number beats a transfer, capture or residence word right before it); a
-          repatriation word after a modal ("تتطلب إعادة", "must bring back") is no cue. The
+          repatriation word after a modal ("تتطلب إعادة", "must bring back") is no cue, nor a
+          detention word before another reported statement for a subgroup ("..., and that
+          25,000 children"). The
           after-cue is read past the next figure joined by "and" ("36 women and 59 children
           were returned") or, with no cue at all, past an apposition ("73 people, two of them
           children, were killed").
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
+from claimtrack.extract.claimtime import opens_clause
 from claimtrack.model import Kind, Metric, Numeral, Qualifier
 
 if TYPE_CHECKING:
@@ -74,6 +77,7 @@ class Rules:
     rhetoric: lexicon.Lexicon
     not_before: lexicon.Lexicon
     compare: lexicon.Lexicon  # "compared with", "مقارنة ب": the figure before's measure
+    opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
     # The forms of not_before, links, bridge and anaphor in one: a window before a number
     # where it finds nothing holds none of them (a hit of one is a hit of all at that spot).
     rare: lexicon.Lexicon
@@ -150,6 +154,7 @@ def _compile(lang: str, extra: dict) -> Rules:
         rhetoric=lexicon.words(data["rhetoric"]["forms"]),
         not_before=lexicon.words(data["not_before"]["forms"]),
         compare=lexicon.words(data.get("compare", {}).get("forms", [])),
+        opens=lexicon.words(data["speakers"]["opens"]),
         rare=lexicon.words(rare),
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
@@ -335,6 +340,13 @@ def read(
             continue
         if key == "repatriated" and _is_modal(r, ftext, start, floor):
             continue
+        if (
+            key == "detainees"
+            and start < clause_start
+            and is_subgroup
+            and opens_clause(ftext, clause_start, fstart, r.opens, r.joins)
+        ):  # another statement: "... remain in detention, and that over 25,000 children in al-Hol"
+            break
         cue = key
         cue_dist = _count_after(last, end)
         if start < clause_start:  # in an earlier clause: a cue after the number wins
