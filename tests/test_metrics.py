@@ -101,6 +101,13 @@ CASES = [
         ["detainees", "other"],
     ),
     ("en", "In SDF prisons in Hasakah, some 700 boys are held alongside adults.", ["detainees"]),
+    # the group just returned, counted in the next sentence
+    (
+        "en",
+        "A flight carrying 95 citizens from al-Hol landed in Bishkek. The group included 36 women"
+        " and 59 children.",
+        ["repatriated"] * 3,
+    ),
     # (a camp's total compared: the camp decides, not the families figure before it)
     (
         "en",
