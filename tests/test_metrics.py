@@ -101,6 +101,7 @@ CASES = [
         ["detainees", "other"],
     ),
     ("en", "In SDF prisons in Hasakah, some 700 boys are held alongside adults.", ["detainees"]),
+    ("ar", "وتحتفظ قسد بنحو 10 آلاف عنصر من داعش في سجونها.", ["detainees"]),
     # the group just returned, counted in the next sentence
     (
         "en",
