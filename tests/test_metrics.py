@@ -102,6 +102,13 @@ CASES = [
     ),
     ("en", "In SDF prisons in Hasakah, some 700 boys are held alongside adults.", ["detainees"]),
     ("ar", "وتحتفظ قسد بنحو 10 آلاف عنصر من داعش في سجونها.", ["detainees"]),
+    # "the figure" after a count of people held and a count of places: the people's
+    (
+        "en",
+        "The SDF say they hold some 9,000 ISIS suspects in about two dozen detention facilities."
+        " A coalition official put the figure slightly lower, at about 8,500.",
+        ["detainees", "other", "detainees"],
+    ),
     # the group just returned, counted in the next sentence
     (
         "en",

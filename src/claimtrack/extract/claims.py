@@ -27,6 +27,8 @@ from claimtrack.model import Claim, Kind, Metric, Numeral
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
 _SEMICOLON = re.compile("[;\u061b]")
 _CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
+# Counts of people an event befell: "the figure" after one of them is another count of it.
+_HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 
 
 @dataclass(slots=True)
@@ -138,6 +140,7 @@ def build_claims(
     prev_teller: str | None = None  # who tells the sentence before (see `teller`)
     prev_si = -1  # that sentence
     last_claim: Claim | None = None
+    last_held: Claim | None = None  # the last figure of people held, killed, taken or returned
     # the metric "the figure" points back to: the last total; a sentence's people total over
     # its families ("40,113 people in 11,029 families ... OCHA put the figure at 39,587")
     last_total: Metric | None = None
@@ -287,6 +290,10 @@ def build_claims(
             elif sent_claim is not None and sent_claim.metric == Metric.OTHER:
                 # "عدد العراقيين انخفض إلى 19 ألفاً بعد أن تجاوز عددهم ثلاثين ألفاً"
                 anaphor_metric = Metric.OTHER
+            elif last_held is not None and (last_claim is None or last_claim.unit != "person"):
+                # "hold some 9,000 ISIS suspects in about two dozen facilities. An official
+                # put the figure slightly lower, at about 8,500": the last count of people
+                anaphor_metric = last_held.metric
             metric, unit = metrics.decide(
                 reading,
                 fig.num,
@@ -345,6 +352,8 @@ def build_claims(
             ):
                 last_total = metric
             last_claim = sent_claim = claim
+            if metric in _HELD and unit == "person":
+                last_held = claim
             sent_anchor = as_of
         if sent_anchor is not None:
             anchor, anchor_speaker = sent_anchor, speaker
