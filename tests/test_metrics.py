@@ -109,6 +109,9 @@ CASES = [
         " A coalition official put the figure slightly lower, at about 8,500.",
         ["detainees", "other", "detainees"],
     ),
+    # a small bare number near a camp's name is no camp total
+    ("en", "Next month it will be two, said a health worker in al-Hol.", ["other"]),
+    ("en", "Al-Hol now holds 40,000, officials said.", ["camp_population"]),
     # the group just returned, counted in the next sentence
     (
         "en",

@@ -55,6 +55,9 @@ _RENAMED = {"arrivals": "other", "recaptured": "captured", "died": "other"}
 _FATES = ("killed", "other", "died", "arrivals", "captured", "recaptured")
 _MAX_NOUNS = 100_000  # bounds `Rules.nouns`
 _MAX_AGE = 18  # "children under 12": an age, not a count
+# A bare number (no counted noun) near a camp's name is read as its population only from
+# this size up ("it will be two" in a quote about clinics is no camp's total).
+_MIN_BARE_TOTAL = 100
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -687,7 +690,12 @@ def decide(
         return prev_metric, unit
     if unit == "family":
         return (Metric.FAMILIES if camp_known else Metric.OTHER), unit
-    if unit == "person" and has_camp and reading.is_resident:
+    if (
+        unit == "person"
+        and has_camp
+        and reading.is_resident
+        and (reading.has_noun or num.value >= _MIN_BARE_TOTAL)
+    ):
         return Metric.CAMP_POPULATION, unit
     if reading.is_compared and prev_metric in _HELD:
         return prev_metric, unit  # "8,500 detainees, compared with more than 10,000 in 2022"
