@@ -112,6 +112,13 @@ CASES = [
     # a small bare number near a camp's name is no camp total
     ("en", "Next month it will be two, said a health worker in al-Hol.", ["other"]),
     ("en", "Al-Hol now holds 40,000, officials said.", ["camp_population"]),
+    # "it was" before a bare figure: what the figure before counted
+    (
+        "en",
+        "Since January, families have left in several convoys, about 2,300 people. In the whole"
+        " of 2022 it was more than 7,000.",
+        ["repatriated"] * 2,
+    ),
     # the group just returned, counted in the next sentence
     (
         "en",

@@ -290,7 +290,9 @@ def build_claims(
             elif sent_claim is not None and sent_claim.metric == Metric.OTHER:
                 # "عدد العراقيين انخفض إلى 19 ألفاً بعد أن تجاوز عددهم ثلاثين ألفاً"
                 anaphor_metric = Metric.OTHER
-            elif last_held is not None and (last_claim is None or last_claim.unit != "person"):
+            elif last_held is not None and (
+                last_claim is None or last_claim is last_held or last_claim.unit != "person"
+            ):
                 # "hold some 9,000 ISIS suspects in about two dozen facilities. An official
                 # put the figure slightly lower, at about 8,500": the last count of people
                 anaphor_metric = last_held.metric
