@@ -470,7 +470,7 @@ def read(
             cue is None
             and not has_noun
             and floor > sentence_start
-            and r.compare.has(ftext, max(near, clause_start - 2), fstart)
+            and r.compare.has(ftext, max(near, clause_start), fstart)
         ),
     )
 
