@@ -147,6 +147,29 @@ def test_the_camp_is_never_a_composite() -> None:
         ),
         # the two camps together (dual nominative)
         ("ar", "وزار الوفد مخيم الهول، في حين يضم المخيمان معاً أكثر من 40 ألف طفل.", "al-hol+roj"),
+        # suspects captured in a campaign in the camp: the camp, not the group they are
+        # suspected of belonging to
+        (
+            "ar",
+            "بدأت حملة أمنية في مخيم الهول. وقال مسؤول إن مخيم الهول شهد اعتقالات. وأوضح أن "
+            "الحملة أسفرت عن توقيف 53 مشتبهاً بالانتماء إلى خلايا داعش.",
+            "al-hol",
+        ),
+        (
+            "en",
+            "A security sweep began in al-Hol camp. Al-Hol has seen arrests. The sweep led to"
+            " the arrest of 53 people suspected of belonging to ISIS cells.",
+            "al-hol",
+        ),
+        ("en", "The SDF said it had killed five ISIS fighters near Deir ez-Zor.", "isis"),
+        # raids inside a camp are the camp's; elsewhere the force's
+        (
+            "ar",
+            "أعلنت قوى الأمن الداخلي أنها نفذت 12 عملية دهم داخل القطاعات الثالث والخامس من"
+            " مخيم الهول.",
+            "al-hol",
+        ),
+        ("en", "CENTCOM said its forces carried out 39 operations near al-Hol camp.", "centcom"),
     ],
 )
 def test_entity_of_the_last_figure(lang: str, text: str, entity: str | None) -> None:

@@ -48,6 +48,90 @@ CASES = [
     ("ar", "قدمت بريطانيا 500 ألف جنيه إسترليني للمخيم.", ["funding"]),
     ("ar", "أعلنت الإدارة السماح بخروج الراغبين في مغادرته، وعددهم قرابة 25 ألف شخص.", ["other"]),
     ("en", "The camp will allow all Syrians wishing to leave, some 25,000 people.", ["other"]),
+    # people held, then what befell them: the verb after the detainee noun decides
+    ("ar", "وأضاف البيان أن أكثر من 3 آلاف سجين استسلموا.", ["captured"]),
+    ("en", "Kurdish forces are still holding some 9,000 suspected ISIS fighters.", ["detainees"]),
+    # former detention is no detention: these were returned
+    ("ar", "استعادت فرنسا 35 طفلاً و16 امرأة كن محتجزات في مخيم روج.", ["repatriated"] * 2),
+    ("ar", "وكانت بين 8 نساء و23 طفلاً أعادتهم الحكومة الألمانية من مخيم روج.", ["repatriated"] * 2),
+    ("ar", "وأضافت أن المخيم ودّع الخميس الماضي 62 عائلة عراقية.", ["repatriated"]),
+    ("ar", "ودعت المفوضية إلى رعاية نحو 49 ألف شخص في مخيم الهول.", ["camp_population"]),
+    # people uprooted are no casualties, even after a death toll
+    (
+        "en",
+        "At least 50 civilians had been killed, while the UN put the number of people uprooted"
+        " at more than 130,000.",
+        ["killed", "other"],
+    ),
+    (
+        "ar",
+        "قُتل 50 مدنياً، فيما أعلنت الأمم المتحدة تهجير أكثر من 130 ألف شخص.",
+        ["killed", "other"],
+    ),
+    ("en", "The coalition flew as many as 11 helicopter missions in support.", ["operations"]),
+    # the residents of a section of the camp are a subgroup of its residents
+    (
+        "ar",
+        "يقطن مخيم الهول 40 ألفاً و230 شخصاً، فيما يبلغ عدد قاطني قسم المهاجرات 6300 شخص.",
+        ["camp_population", "other"],
+    ),
+    (
+        "en",
+        "Al-Hol camp houses 40,000 people. Al-Hol's annex alone has about 6,300 people.",
+        ["camp_population", "other"],
+    ),
+    ("ar", "وقال رئيس قسم الإعلام في مخيم الهول إن المخيم يضم 40 ألف شخص.", ["camp_population"]),
+    # a bare figure compared with people held measures the same thing
+    (
+        "ar",
+        "ويقدر المرصد إجمالي المحتجزين في السجون بنحو 8 آلاف و500 عنصر، مقارنة بأكثر من 10 آلاف"
+        " قبل عامين.",
+        ["detainees"] * 2,
+    ),
+    (
+        "en",
+        "The SDF holds about 8,500 detainees in its prisons, down from more than 10,000 in 2022.",
+        ["detainees"] * 2,
+    ),
+    # a detention word before another reported statement does not reach its children
+    (
+        "en",
+        "CENTCOM warned that more than 10,000 ISIS fighters remain in SDF-run detention"
+        " facilities, and that over 25,000 children in the al-Hol camp are prime targets.",
+        ["detainees", "other"],
+    ),
+    ("en", "In SDF prisons in Hasakah, some 700 boys are held alongside adults.", ["detainees"]),
+    ("ar", "وتحتفظ قسد بنحو 10 آلاف عنصر من داعش في سجونها.", ["detainees"]),
+    # "the figure" after a count of people held and a count of places: the people's
+    (
+        "en",
+        "The SDF say they hold some 9,000 ISIS suspects in about two dozen detention facilities."
+        " A coalition official put the figure slightly lower, at about 8,500.",
+        ["detainees", "other", "detainees"],
+    ),
+    # a small bare number near a camp's name is no camp total
+    ("en", "Next month it will be two, said a health worker in al-Hol.", ["other"]),
+    ("en", "Al-Hol now holds 40,000, officials said.", ["camp_population"]),
+    # "it was" before a bare figure: what the figure before counted
+    (
+        "en",
+        "Since January, families have left in several convoys, about 2,300 people. In the whole"
+        " of 2022 it was more than 7,000.",
+        ["repatriated"] * 2,
+    ),
+    # the group just returned, counted in the next sentence
+    (
+        "en",
+        "A flight carrying 95 citizens from al-Hol landed in Bishkek. The group included 36 women"
+        " and 59 children.",
+        ["repatriated"] * 3,
+    ),
+    # (a camp's total compared: the camp decides, not the families figure before it)
+    (
+        "en",
+        "Al-Hol camp hosted 53,986 people in about 14,500 households, down from 56,200 in June.",
+        ["camp_population", "families", "camp_population"],
+    ),
 ]
 
 

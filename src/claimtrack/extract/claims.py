@@ -27,6 +27,8 @@ from claimtrack.model import Claim, Kind, Metric, Numeral
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
 _SEMICOLON = re.compile("[;\u061b]")
 _CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
+# Counts of people an event befell: "the figure" after one of them is another count of it.
+_HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 
 
 @dataclass(slots=True)
@@ -49,6 +51,7 @@ class _Words:
     opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
     table_titles: lexicon.Lexicon  # `claims.table.titles`: "Table", opening a table's title
     table_cells: tuple[str, ...]  # `claims.table.separators`: between a row's cells
+    affiliation: lexicon.Lexicon  # `claims.affiliation`: "suspected of belonging to" a group
 
 
 @cache
@@ -67,6 +70,7 @@ def _words(lang: str) -> _Words:
         table_cells=tuple(
             dict.fromkeys(fold(c).text for c in data.get("table", {}).get("separators", []))
         ),
+        affiliation=lexicon.words(data.get("affiliation", {}).get("forms", [])),
     )
 
 
@@ -136,6 +140,7 @@ def build_claims(
     prev_teller: str | None = None  # who tells the sentence before (see `teller`)
     prev_si = -1  # that sentence
     last_claim: Claim | None = None
+    last_held: Claim | None = None  # the last figure of people held, killed, taken or returned
     # the metric "the figure" points back to: the last total; a sentence's people total over
     # its families ("40,113 people in 11,029 families ... OCHA put the figure at 39,587")
     last_total: Metric | None = None
@@ -285,6 +290,12 @@ def build_claims(
             elif sent_claim is not None and sent_claim.metric == Metric.OTHER:
                 # "عدد العراقيين انخفض إلى 19 ألفاً بعد أن تجاوز عددهم ثلاثين ألفاً"
                 anaphor_metric = Metric.OTHER
+            elif last_held is not None and (
+                last_claim is None or last_claim is last_held or last_claim.unit != "person"
+            ):
+                # "hold some 9,000 ISIS suspects in about two dozen facilities. An official
+                # put the figure slightly lower, at about 8,500": the last count of people
+                anaphor_metric = last_held.metric
             metric, unit = metrics.decide(
                 reading,
                 fig.num,
@@ -303,6 +314,7 @@ def build_claims(
                 entity = _entity(
                     metric, unit, fig, sent_mentions, camps, index, (cs, ce), ft,
                     main_camp=main_camp, main_n=main_n, main_org=main_org, origin=words.origin,
+                    affiliation=words.affiliation,
                     about_people=reading.is_resident or reading.is_subgroup or unit == "family",
                 )  # fmt: skip
             timed, said_near = times_in, said
@@ -342,6 +354,8 @@ def build_claims(
             ):
                 last_total = metric
             last_claim = sent_claim = claim
+            if metric in _HELD and unit == "person":
+                last_held = claim
             sent_anchor = as_of
         if sent_anchor is not None:
             anchor, anchor_speaker = sent_anchor, speaker
@@ -425,6 +439,7 @@ def _entity(
     main_org: str | None,
     origin: frozenset[str],
     about_people: bool,
+    affiliation: lexicon.Lexicon | None = None,
 ) -> str | None:
     """Return the slug of what a figure is about (`sent`: the mentions of its sentence,
     `camps` those of camps).
@@ -449,10 +464,14 @@ def _entity(
             if cs <= m.start < ce and m.kind == "camp" and not (m.is_dest or m.is_near):
                 return m.slug
         return None
+    own = [m for m in sent if cs <= m.start < ce] if sent else sent
     if metric == Metric.OPERATIONS:
+        # raids in a camp ("١٢ عملية دهم داخل القطاعات ... من مخيم الهول") are the camp's
+        for m in own:
+            if m.start >= fend and m.kind == "camp" and not (m.is_near or m.is_dest):
+                return m.slug
         orgs = [m for m in before if m.kind in ("org", "country")]
         return orgs[0].slug if orgs else None
-    own = [m for m in sent if cs <= m.start < ce] if sent else sent
     if metric == Metric.PERCENT:
         # a share of a response plan's needs ("the plan received only 38% of the funding it
         # needs, forcing cuts in the camps")
@@ -474,12 +493,22 @@ def _entity(
         place = next((m for m in after if m.kind in ("camp", "place", "country")), None)
         if place is not None and place.kind == "camp" and not place.is_near and not place.is_dest:
             return place.slug
-        groups = [m for m in own if m.kind == "group"] or [
+        # (not a group the people are only suspected of belonging to: "اعتقلت 154 مشتبهاً
+        # بالانتماء لخلايا التنظيم" in a camp's security campaign is about the camp)
+        suspected = [
+            m
+            for m in own
+            if m.kind == "group"
+            and m.start >= fend
+            and affiliation is not None
+            and affiliation.has(ft, fend, m.start)
+        ]
+        groups = [m for m in own if m.kind == "group" and m not in suspected] or [
             m
             for m in after
             if m.kind == "org"  # "خمسة من مقاتلي قسد", "five SDF fighters"
         ]
-        groups = groups or [m for m in sent if m.kind == "group"]
+        groups = groups or [m for m in sent if m.kind == "group" and m not in suspected]
         if groups:
             return _nearest(groups, fig).slug
         elsewhere = any(m.kind in ("place", "country") or m.is_near for m in after)

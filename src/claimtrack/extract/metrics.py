@@ -3,7 +3,9 @@
 cue    := a word of `claims.cues.<metric>.before` shortly before the number, or of `.after`
           shortly after it; the nearest wins (before on a tie, but a detainee noun right
           after the number beats a transfer, capture or residence word right before it); a
-          repatriation word after a modal ("تتطلب إعادة", "must bring back") is no cue. The
+          repatriation word after a modal ("تتطلب إعادة", "must bring back") is no cue, nor a
+          detention word before another reported statement for a subgroup ("..., and that
+          25,000 children"). The
           after-cue is read past the next figure joined by "and" ("36 women and 59 children
           were returned") or, with no cue at all, past an apposition ("73 people, two of them
           children, were killed").
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
+from claimtrack.extract.claimtime import opens_clause
 from claimtrack.model import Kind, Metric, Numeral, Qualifier
 
 if TYPE_CHECKING:
@@ -48,8 +51,13 @@ _OWN = (Metric.FUNDING, Metric.PERCENT)
 _METRICS = {m.value: m for m in Metric}  # `Metric(cue)` without the enum's call
 # Cue keys that are read as another metric at the end of `read` ("died": killed or other).
 _RENAMED = {"arrivals": "other", "recaptured": "captured", "died": "other"}
+# What befell people held, named by a verb right after the detainee noun: it decides.
+_FATES = ("killed", "other", "died", "arrivals", "captured", "recaptured")
 _MAX_NOUNS = 100_000  # bounds `Rules.nouns`
 _MAX_AGE = 18  # "children under 12": an age, not a count
+# A bare number (no counted noun) near a camp's name is read as its population only from
+# this size up ("it will be two" in a quote about clinics is no camp's total).
+_MIN_BARE_TOTAL = 100
 BEFORE_WORDS = 10  # how far before the number a cue may stand
 AFTER_WORDS = 6  # how far after it
 
@@ -71,6 +79,8 @@ class Rules:
     modal: lexicon.Lexicon
     rhetoric: lexicon.Lexicon
     not_before: lexicon.Lexicon
+    compare: lexicon.Lexicon  # "compared with", "مقارنة ب": the figure before's measure
+    opens: lexicon.Lexicon  # `claims.speakers.opens`: "that", opening reported speech
     # The forms of not_before, links, bridge and anaphor in one: a window before a number
     # where it finds nothing holds none of them (a hit of one is a hit of all at that spot).
     rare: lexicon.Lexicon
@@ -146,6 +156,8 @@ def _compile(lang: str, extra: dict) -> Rules:
         modal=lexicon.words(data["modal"]["forms"]),
         rhetoric=lexicon.words(data["rhetoric"]["forms"]),
         not_before=lexicon.words(data["not_before"]["forms"]),
+        compare=lexicon.words(data.get("compare", {}).get("forms", [])),
+        opens=lexicon.words(data["speakers"]["opens"]),
         rare=lexicon.words(rare),
         loose_anaphor=lexicon.loose(anaphor),
         loose_events=lexicon.loose(before_lex, _EARLIER_EVENTS),
@@ -195,6 +207,7 @@ class Reading(NamedTuple):  # a tuple: built once per figure, several times fast
     has_bridge: bool = False  # "تضم" / "comprising" links it to the figure before
     has_anaphor: bool = False  # "العدد" / "the number" before it
     drop: bool = False  # rhetoric, an age, a counter
+    is_compared: bool = False  # a bare figure "compared with" the one before: its measure
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -330,6 +343,13 @@ def read(
             continue
         if key == "repatriated" and _is_modal(r, ftext, start, floor):
             continue
+        if (
+            key == "detainees"
+            and start < clause_start
+            and is_subgroup
+            and opens_clause(ftext, clause_start, fstart, r.opens, r.joins)
+        ):  # another statement: "... remain in detention, and that over 25,000 children in al-Hol"
+            break
         cue = key
         cue_dist = _count_after(last, end)
         if start < clause_start:  # in an earlier clause: a cue after the number wins
@@ -349,11 +369,11 @@ def read(
         # Words from the number to the cue (more than AFTER_WORDS: too far).
         words_after = _first_words(ftext, fend, after_stop, AFTER_WORDS + 1)
         dist = sum(ws < h.start for ws, _we in words_after)
-        if h.key == "detainees":  # "20 prisoners escaped", "5 detainees died"
+        if h.key == "detainees":  # "20 prisoners escaped", "5 detainees died", "surrendered"
             # (or the verb right after a detainee noun further on: "100 attackers and
             # inmates had been killed")
             h2 = r.after.first(ftext, h.end, after_stop)
-            if h2 is not None and h2.key in ("killed", "other", "died", "arrivals"):
+            if h2 is not None and h2.key in _FATES:
                 d2 = sum(ws < h2.start for ws, _we in words_after)
                 if (dist == 0 and d2 <= 3) or len(_words(ftext, h.end, h2.start)) <= 1:
                     h, dist = h2, d2
@@ -446,6 +466,12 @@ def read(
         has_bridge=has_bridge,
         has_anaphor=has_anaphor,
         drop=drop,
+        is_compared=(
+            cue is None
+            and not has_noun
+            and floor > sentence_start
+            and r.compare.has(ftext, max(near, clause_start), fstart)
+        ),
     )
 
 
@@ -664,6 +690,13 @@ def decide(
         return prev_metric, unit
     if unit == "family":
         return (Metric.FAMILIES if camp_known else Metric.OTHER), unit
-    if unit == "person" and has_camp and reading.is_resident:
+    if (
+        unit == "person"
+        and has_camp
+        and reading.is_resident
+        and (reading.has_noun or num.value >= _MIN_BARE_TOTAL)
+    ):
         return Metric.CAMP_POPULATION, unit
+    if reading.is_compared and prev_metric in _HELD:
+        return prev_metric, unit  # "8,500 detainees, compared with more than 10,000 in 2022"
     return Metric.OTHER, unit
