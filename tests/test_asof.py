@@ -183,6 +183,13 @@ def test_a_present_or_unnamed_statement_is_current() -> None:
     assert _as_ofs(text, "ar") == ["2024-04-05", "2024-04-06"]
 
 
+def test_a_day_of_speaking_with_no_named_speaker_is_not_the_figures_time() -> None:
+    text = "A post published on Monday says 15,000 Iraqis were returned from al-Hol in 2023."
+    assert _as_ofs(text, "en") == ["2023"]
+    text = "نشرت صفحة المخيم، الاثنين، أن 15 ألف عراقي أعيدوا من مخيم الهول في 2023."
+    assert _as_ofs(text, "ar") == ["2023"]
+
+
 def test_another_speakers_event_is_not_dated_by_the_sentence_before() -> None:
     text = (
         "أعلنت قوات سوريا الديمقراطية، الأحد، مقتل 121 من مقاتليها. "

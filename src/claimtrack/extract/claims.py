@@ -215,8 +215,8 @@ def build_claims(
             ]
             speech_at = {t.fstart for t in speech if claimtime.after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
-            # (a sentence with no speaker has no speech verb that names one)
-            verbs = speech_verbs(lang).find(ft, s, e) if speaker is not None else []
+            # (a time of speaking is one even when no speaker is named: "a post on Monday says")
+            verbs = speech_verbs(lang).find(ft, s, e)
             said = [
                 t
                 for t in sent_times
