@@ -190,6 +190,19 @@ def test_a_day_of_speaking_with_no_named_speaker_is_not_the_figures_time() -> No
     assert _as_ofs(text, "ar") == ["2023"]
 
 
+def test_the_same_statistic_is_dated_as_before_but_the_camp_itself_is_not() -> None:
+    first = "بلغ عدد سكان مخيم الهول 73 ألفاً في عام 2019. "
+    assert _as_ofs(first + "وبحسب الإحصائية ذاتها، فإن عدد العراقيين 30 ألفاً.", "ar") == [
+        "2019",
+        "2019",
+    ]
+    assert _as_ofs(first + "ويضم المخيم نفسه 40 ألف شخص.", "ar") == ["2019", "2024-04-06"]
+    assert _as_ofs(first + "ووفق الإدارة ذاتها، يضم المخيم 40 ألف شخص.", "ar") == [
+        "2019",
+        "2024-04-06",
+    ]
+
+
 def test_another_speakers_event_is_not_dated_by_the_sentence_before() -> None:
     text = (
         "أعلنت قوات سوريا الديمقراطية، الأحد، مقتل 121 من مقاتليها. "
