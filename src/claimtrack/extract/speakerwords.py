@@ -1,11 +1,13 @@
 """The word lists a speaker is read with, compiled once per language from `claims.speakers`:
 speech verbs, known names (with a country's bodies, `national`), "according to", titles,
-unnamed sources, and the Latin-script personal-name patterns (`persons`, English data).
+unnamed sources, and the Latin-script personal-name patterns (`persons`, English data); and
+`Starts`, where a word of those lists may begin in one sentence, to look each list up there.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import cache
 
@@ -91,7 +93,7 @@ class Speech:
     forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
     weak: lexicon.Lexicon
     background: lexicon.Lexicon  # a clause opening so describes a place in passing
-    # Where a form of any lexicon above begins (`lexicon.lookahead`, for `speakers._Starts`);
+    # Where a form of any lexicon above begins (`lexicon.lookahead`, for `Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
     any_word_at: re.Pattern[str]
     word_after: re.Pattern[str]  # a non-word character, then such a place
@@ -174,10 +176,10 @@ def speech(lang: str) -> Speech:
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
     )
-    # `_Starts.find` finds only words of the lexicons `starts` is built from: every one.
+    # `Starts.find` finds only words of the lexicons `starts` is built from: every one.
     every = {f.name for f in fields(Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
     assert every == lexicons.keys(), f"not in speakers' `lexicons`: {every - lexicons.keys()}"
-    # `speakers._is_unnamed` reads back what `_unnamed` joins: one word a key.
+    # `speakernames.is_unnamed` reads back what `unnamed_source` joins: one word a key.
     assert all(len(k.split()) == 1 for ks in sp.unnamed_names for k in ks), "unnamed: one word"
     return sp
 
@@ -215,3 +217,55 @@ def _names(data: dict) -> dict[str, list[str]]:
 def speech_verbs(lang: str) -> lexicon.Lexicon:
     """Return the compiled speech verbs of `lang` ("قال", "said")."""
     return speech(lang).verbs
+
+
+_MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the matches
+
+
+class Starts:
+    """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
+
+    A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
+    one scan of the sentence for every form of every lexicon (`any_word_at`, found as
+    `word_after`) finds each such p; trying a lexicon at those few places alone gives what
+    `Lexicon.find` gives in the sentence or any part of it, without a scan of its own."""
+
+    __slots__ = ("at", "ftext")
+
+    def __init__(self, sp: Speech, ftext: str, start: int, end: int) -> None:
+        self.ftext = ftext
+        # Every such place but the text's start follows a non-word character (`word_after`).
+        self.at = list(map(_MATCH_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
+        if start == 0 and sp.any_word_at.match(ftext, 0, end):
+            self.at.insert(0, 0)
+
+    def first_start(self, start: int, end: int) -> int | None:
+        """Return the first place in `ftext[start:end]` where a word of a lexicon may begin."""
+        i = bisect_left(self.at, start)
+        return self.at[i] if i < len(self.at) and self.at[i] < end else None
+
+    def find(
+        self, lex: lexicon.Lexicon, start: int, end: int, *, first: bool = False
+    ) -> list[lexicon.Hit]:
+        """Return `lex.find(ftext, start, end)` (with `first`, only its first hit)."""
+        at = self.at
+        lo, hi = bisect_left(at, start), bisect_left(at, end)
+        if lo == hi or lex.pattern is None:
+            return []
+        ft, match, key_of = self.ftext, lex.pattern.match, lex.key_of
+        hits = []
+        pos = start  # where `finditer` would search on from
+        for p in at[lo:hi]:
+            if p >= pos and (m := match(ft, p, end)):
+                pos = m.end()
+                key = key_of(m)
+                if key is not None:
+                    hits.append(lexicon.Hit(p, pos, key))
+                    if first:
+                        break
+        return hits
+
+    def first(self, lex: lexicon.Lexicon, start: int, end: int) -> lexicon.Hit | None:
+        """Return `lex.first(ftext, start, end)`."""
+        hits = self.find(lex, start, end, first=True)
+        return hits[0] if hits else None
