@@ -52,16 +52,9 @@ class SpeakerTrack:
         self.last: str | None = None
         self.last_at = -1  # the sentence that named `last`
         self.persons: dict[str, str] = {}  # a person's last name (folded) -> the speaker
-        self._starts_of: dict[int, Starts] = {}  # sentence -> its `Starts`, once made
+        self.starts = Starts(self.speech, ftext)
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
         self._labels: Labels | None = None  # the interview's answer labels, once read
-
-    def _starts(self, i: int) -> Starts:
-        """Return the `Starts` of sentence `i`."""
-        st = self._starts_of.get(i)
-        if st is None:
-            st = self._starts_of[i] = Starts(self.speech, self.ftext, *self.spans[i])
-        return st
 
     def _read(
         self, i: int, previous: str | None, *, named_only: bool = False
@@ -69,10 +62,10 @@ class SpeakerTrack:
         """Return (speaker, is_attributed) of sentence `i` after the speaker `previous`."""
         if self._ahead is not None and self._ahead[0] == (i, previous):
             return self._ahead[1]  # read ahead (`_next_gives`) with the same speaker before
-        starts = self._starts(i)
-        if not starts.at:  # no word of any lexicon: no speech verb, no "according to"
-            return None, False
         s, e = self.spans[i]
+        starts = self.starts
+        if starts.first_start(s, e) is None:  # no word of any lexicon
+            return None, False
         original = None if self.has_persons else ""  # "": no personal name to look for
         return find_speaker(
             self.speech, starts, original, s, e, previous, self.original, self.persons,
@@ -138,7 +131,7 @@ class SpeakerTrack:
         المخيم 12 عائلة. ووفق أرقام الإدارة ...")."""
         if not self._same_paragraph(i):
             return None
-        starts = self._starts(i)
+        starts = self.starts
         s, e = self.spans[i]
         named = {h.key for h in starts.find(self.speech.names, s, e)}
         if not named:
@@ -164,7 +157,7 @@ class SpeakerTrack:
         if opens & sp.between_alone:
             return True  # "... the SDF said. It detained 42 suspects."
         opening = sp.between_any or opens & sp.between_opens
-        if not opening and all(h.key != speaker for h in self._starts(i).find(sp.names, s, e)):
+        if not opening and all(h.key != speaker for h in self.starts.find(sp.names, s, e)):
             return False
         return self._next_gives(i, speaker) == speaker
 

@@ -40,6 +40,7 @@ _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the m
 # An acronym in brackets right before a speech verb, and its form as written
 _ACRONYM_BEFORE = re.compile(r"\(([^()\s]{2,10})\)\s*$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]*[A-Z0-9]")
+_CAPITAL = re.compile(r"[A-Z]")  # what an acronym or a capitalised source begins with
 _DATELINE = re.compile(r"[ \t]*-")  # a dash after a place opening the text: a dateline
 
 
@@ -65,6 +66,19 @@ def find_speaker(
     ftext = starts.ftext
     according = starts.find(sp.according, start, end)
     verbs = starts.find(sp.verbs, start, end)
+    names = None
+    if (according or verbs) and named_only and previous is None and original == "":
+        # Every way below of naming a speaker needs a known name or title, a personal name, a
+        # word a person is known by or, with such a person, an acronym or a source written in
+        # capitals ("UN OCHA"): with none of them, the sentence names none.
+        names = starts.find(sp.names, start, end)
+        if (
+            not names
+            and starts.first(sp.titles, start, end) is None
+            and not any(last in ftext[start:end] for last in persons)
+            and (not persons or surface is None or not _CAPITAL.search(surface(start, end)))
+        ):
+            return None, False
     if verbs:
         verbs = [v for v in verbs if _speaks(sp, ftext, v, start, end, surface)]
     if not according and not verbs:
@@ -75,7 +89,8 @@ def find_speaker(
                 if hit is not None:
                     return hit[0], True
         return None, False
-    names = starts.find(sp.names, start, end)
+    if names is None:
+        names = starts.find(sp.names, start, end)
     if names and names[0].start == start and _DATELINE.match(ftext, names[0].end):
         names = names[1:]  # "بغداد – أعلن مجلس القضاء": where the story is filed, not who speaks
     if previous and names:

@@ -97,6 +97,7 @@ class Speech:
     # each one must be in `speech`'s `lexicons`, as it checks.
     any_word_at: re.Pattern[str]
     word_after: re.Pattern[str]  # a non-word character, then such a place
+    reach: int  # how many characters past a place the look-ahead of `word_after` may read
 
 
 @cache
@@ -123,6 +124,7 @@ def speech(lang: str) -> Speech:
         **lexicons,
         any_word_at=lexicon.lookahead(starts),
         word_after=lexicon.lookahead(starts, after_non_word=True),
+        reach=2 + max(map(len, firsts)),  # up to two proclitics, then a first word
         opens=re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(opens) if opens else '(?!)'})(?!\w)|[,\u060c.:]"
         ),
@@ -223,24 +225,38 @@ _MATCH_END = re.Match.end  # `map(_MATCH_END, finditer(...))`: the ends of the m
 
 
 class Starts:
-    """Where a word of the speaker lexicons may begin in a sentence `ftext[start:end]`.
+    """Where a word of the speaker lexicons may begin in the folded text `ftext`.
 
     A lexicon matches at p only where its forms as prefixes (no `(?!\\w)`) match at p too, so
-    one scan of the sentence for every form of every lexicon (`any_word_at`, found as
+    one scan of the text for every form of every lexicon (`any_word_at`, found as
     `word_after`) finds each such p; trying a lexicon at those few places alone gives what
-    `Lexicon.find` gives in the sentence or any part of it, without a scan of its own."""
+    `Lexicon.find` gives in any part of the text, without a scan of its own. (A form that
+    runs past the end of the part is a place there too, where the lexicon finds nothing.)
+    The text is scanned only as far as it is asked about."""
 
-    __slots__ = ("at", "ftext")
+    __slots__ = ("_reach", "_scanned", "_word_after", "at", "ftext")
 
-    def __init__(self, sp: Speech, ftext: str, start: int, end: int) -> None:
+    def __init__(self, sp: Speech, ftext: str) -> None:
         self.ftext = ftext
-        # Every such place but the text's start follows a non-word character (`word_after`).
-        self.at = list(map(_MATCH_END, sp.word_after.finditer(ftext, max(start - 1, 0), end)))
-        if start == 0 and sp.any_word_at.match(ftext, 0, end):
-            self.at.insert(0, 0)
+        self.at = [0] if sp.any_word_at.match(ftext) else []  # the places, sorted
+        self._scanned = 0  # every place before this is in `at`
+        self._word_after, self._reach = sp.word_after, sp.reach
+
+    def _scan(self, end: int) -> None:
+        """Add to `at` every place before `end`."""
+        n = len(self.ftext)
+        stop = min(n, end)
+        # Every place but the text's start follows a non-word character (`word_after`); its
+        # look-ahead reads at most `reach` characters, so the scan stops that far past `stop`.
+        scan = self._word_after.finditer(self.ftext, max(self._scanned - 1, 0), stop + self._reach)
+        ends = list(map(_MATCH_END, scan))
+        self.at += ends[: bisect_left(ends, stop)]
+        self._scanned = stop if stop < n else n + 1
 
     def first_start(self, start: int, end: int) -> int | None:
         """Return the first place in `ftext[start:end]` where a word of a lexicon may begin."""
+        if end > self._scanned:
+            self._scan(end)
         i = bisect_left(self.at, start)
         return self.at[i] if i < len(self.at) and self.at[i] < end else None
 
@@ -248,6 +264,8 @@ class Starts:
         self, lex: lexicon.Lexicon, start: int, end: int, *, first: bool = False
     ) -> list[lexicon.Hit]:
         """Return `lex.find(ftext, start, end)` (with `first`, only its first hit)."""
+        if end > self._scanned:
+            self._scan(end)
         at = self.at
         lo, hi = bisect_left(at, start), bisect_left(at, end)
         if lo == hi or lex.pattern is None:
