@@ -297,3 +297,25 @@ def unnamed_source(sp: Speech, ftext: str, pos: int, end: int) -> str | None:
             return " ".join([*dict.fromkeys(who), *dict.fromkeys(what), noun])
         return None
     return None
+
+
+def in_latin(sp: Speech, name: str) -> str:
+    """Return a personal name of two words or more written in Arabic script in Latin letters
+    ("همرين حسن" -> "Hemrin Hassan") when every word of it, or pair ("عبد الكريم"), is in
+    `latin`; else `name` as it is."""
+    words = [lexicon.fold_form(w) for w in name.split()]
+    if len(words) < 2:
+        return name
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        pair = " ".join(words[k : k + 2])
+        if k + 1 < len(words) and pair in sp.latin:
+            out.append(sp.latin[pair])
+            k += 2
+        elif words[k] in sp.latin:
+            out.append(sp.latin[words[k]])
+            k += 1
+        else:
+            return name
+    return " ".join(out)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from claimtrack.extract import speakerwords
-from claimtrack.extract.speakernames import is_unnamed
+from claimtrack.extract.speakernames import in_latin, is_unnamed
 from claimtrack.extract.speakerquotes import (
     Labels,
     opens_quote_after,
@@ -55,6 +55,7 @@ class SpeakerTrack:
         self.starts = Starts(self.speech, ftext)
         self._ahead: tuple[tuple[int, str | None], tuple[str | None, bool]] | None = None
         self._labels: Labels | None = None  # the interview's answer labels, once read
+        self._latin: dict[str, str] = {}  # a speaker -> its name in Latin letters (`at`)
 
     def _read(
         self, i: int, previous: str | None, *, named_only: bool = False
@@ -73,7 +74,18 @@ class SpeakerTrack:
         )  # fmt: skip
 
     def at(self, i: int) -> str | None:
-        """Return the speaker of the claims in sentence `i` (after every sentence asked for)."""
+        """Return the speaker of the claims in sentence `i` (after every sentence asked for),
+        a personal name in Arabic script in Latin letters when the data knows its words."""
+        spk = self._speaker(i)
+        if spk is None or not self.speech.latin:
+            return spk
+        latin = self._latin.get(spk)
+        if latin is None:
+            latin = self._latin[spk] = in_latin(self.speech, spk)
+        return latin
+
+    def _speaker(self, i: int) -> str | None:
+        """Return the speaker of sentence `i` as read (`at`)."""
         labels = self._labels
         if labels is None:
             labels = self._labels = Labels.read(

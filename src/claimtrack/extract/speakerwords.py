@@ -92,6 +92,8 @@ class Speech:
     indefinite: frozenset[str]  # a clause opening with these has a subject of its own ("a")
     forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
     weak: lexicon.Lexicon
+    # a personal name's words (folded; one or two) -> their Latin letters (`persons.latin`)
+    latin: dict[str, str]
     background: lexicon.Lexicon  # a clause opening so describes a place in passing
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
@@ -177,6 +179,10 @@ def speech(lang: str) -> Speech:
         function=frozenset(
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
+        latin={
+            lexicon.fold_form(k): v
+            for k, v in _lang.load(lang).get("persons", {}).get("latin", {}).items()
+        },
     )
     # `Starts.find` finds only words of the lexicons `starts` is built from: every one.
     every = {f.name for f in fields(Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
