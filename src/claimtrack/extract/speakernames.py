@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from claimtrack.extract import lexicon, speakerwords
 from claimtrack.extract.speakerwords import Speech, Starts
@@ -20,6 +21,7 @@ CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 # The word after a name: the word, a clause mark right after it, and the spaces after that
 _WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
 _APPOSED_END = re.compile(r"\s*[,\u060c]")  # the comma closing an apposition
+_TOKEN = re.compile(r"\S+")
 
 
 def gap_words(ftext: str, a: int, b: int) -> int:
@@ -299,23 +301,74 @@ def unnamed_source(sp: Speech, ftext: str, pos: int, end: int) -> str | None:
     return None
 
 
-def in_latin(sp: Speech, name: str) -> str:
-    """Return a personal name of two words or more written in Arabic script in Latin letters
-    ("همرين حسن" -> "Hemrin Hassan") when every word of it, or pair ("عبد الكريم"), is in
-    `latin`; else `name` as it is."""
-    words = [lexicon.fold_form(w) for w in name.split()]
-    if len(words) < 2:
-        return name
+def known_person(
+    sp: Speech,
+    ftext: str,
+    pos: int,
+    end: int,
+    names: list[lexicon.Hit],
+    surface: Callable[[int, int], str] | None,
+    persons: dict[str, str],
+) -> str | None:
+    """Return a personal name as written whose every word the data knows (`latin`) ending
+    the subject of a cue at `pos`: its last two or three words before the reported speech or
+    a clause mark, an addressee aside, with no known name before them ("وبحسب روجين أحمد،
+    فإن", "وقالت الإدارية في المخيم ماجدة أمين لوكالتنا إن", "وقال جابر مصطفى، الرئيس المشترك
+    لإدارة المخيم، إن")."""
+    if not sp.latin or surface is None:
+        return None
+    stop = sp.opens.search(ftext, pos, min(end, pos + 120))
+    if stop is None:
+        return None
+    words = [(m.start(), m.end()) for m in _TOKEN.finditer(ftext, pos, stop.start())]
+    if words and ftext[slice(*words[-1])] in sp.addressees:
+        words.pop()
+    if not 2 <= len(words) <= 6:
+        return None
+    for n in (3, 2):
+        if n <= len(words) and _latin_words(sp, [ftext[a:b] for a, b in words[-n:]]):
+            if any(pos <= h.start < words[-n][0] for h in names):
+                return None  # "المتحدث باسم الوزارة علي عباس": the body's (`named_after`)
+            name = " ".join(surface(words[-n][0], words[-1][1]).split())
+            persons.setdefault(ftext[slice(*words[-1])], name)
+            return name
+    return None
+
+
+def has_known_person(sp: Speech, ftext: str, start: int, end: int) -> bool:
+    """Whether two words in a row of `ftext[start:end]` are words of personal names the data
+    knows (`known_person` may find one there)."""
+    if not sp.latin:
+        return False
+    latin = sp.latin
+    return any(
+        f"{a} {b}" in latin or (a in latin and b in latin)
+        for a, b in pairwise(ftext[start:end].split())
+    )
+
+
+def _latin_words(sp: Speech, words: list[str]) -> list[str] | None:
+    """Return folded name `words` in Latin letters, one or two words at a time (`latin`), or
+    None when one is not there."""
     out: list[str] = []
     k = 0
     while k < len(words):
-        pair = " ".join(words[k : k + 2])
-        if k + 1 < len(words) and pair in sp.latin:
+        pair = f"{words[k]} {words[k + 1]}" if k + 1 < len(words) else ""
+        if pair in sp.latin:
             out.append(sp.latin[pair])
             k += 2
         elif words[k] in sp.latin:
             out.append(sp.latin[words[k]])
             k += 1
         else:
-            return name
-    return " ".join(out)
+            return None
+    return out
+
+
+def in_latin(sp: Speech, name: str) -> str:
+    """Return a personal name of two words or more written in Arabic script in Latin letters
+    ("همرين حسن" -> "Hemrin Hassan") when every word of it, or pair ("عبد الكريم"), is in
+    `latin`; else `name` as it is."""
+    words = [lexicon.fold_form(w) for w in name.split()]
+    latin = _latin_words(sp, words) if len(words) >= 2 else None
+    return " ".join(latin) if latin else name

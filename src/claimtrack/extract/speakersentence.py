@@ -22,6 +22,8 @@ from claimtrack.extract.speakernames import (
     according_new,
     by_name,
     gap_words,
+    has_known_person,
+    known_person,
     named_after,
     official,
     official_end,
@@ -68,14 +70,16 @@ def find_speaker(
     verbs = starts.find(sp.verbs, start, end)
     names = None
     if (according or verbs) and named_only and previous is None and original == "":
-        # Every way below of naming a speaker needs a known name or title, a personal name, a
-        # word a person is known by or, with such a person, an acronym or a source written in
-        # capitals ("UN OCHA"): with none of them, the sentence names none.
+        # Every way below of naming a speaker needs a known name or title, a personal name
+        # (written in Latin letters, or in words the data knows), a word a person is known by
+        # or, with such a person, an acronym or a source written in capitals ("UN OCHA"): with
+        # none of them, the sentence names none.
         names = starts.find(sp.names, start, end)
         if (
             not names
             and starts.first(sp.titles, start, end) is None
             and not any(last in ftext[start:end] for last in persons)
+            and not has_known_person(sp, ftext, start, end)
             and (not persons or surface is None or not _CAPITAL.search(surface(start, end)))
         ):
             return None, False
@@ -100,6 +104,8 @@ def find_speaker(
         original = surface(start, end)
     for cue in [*according, *verbs]:
         found = named_after(sp, starts, cue.end, end, names, surface, persons)
+        if found is None:
+            found = known_person(sp, ftext, cue.end, end, names, surface, persons)
         if found:
             return found, True
     if named_only and previous is None and not names and not persons and original == "":

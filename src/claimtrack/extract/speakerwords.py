@@ -94,6 +94,7 @@ class Speech:
     weak: lexicon.Lexicon
     # a personal name's words (folded; one or two) -> their Latin letters (`persons.latin`)
     latin: dict[str, str]
+    addressees: frozenset[str]  # "لوكالتنا": who a speaker tells, before the reported speech
     background: lexicon.Lexicon  # a clause opening so describes a place in passing
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `Starts`);
     # each one must be in `speech`'s `lexicons`, as it checks.
@@ -179,6 +180,7 @@ def speech(lang: str) -> Speech:
         function=frozenset(
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
+        addressees=frozenset(lexicon.fold_form(f) for f in data.get("addressees", [])),
         latin={
             lexicon.fold_form(k): v
             for k, v in _lang.load(lang).get("persons", {}).get("latin", {}).items()
