@@ -155,9 +155,13 @@ def by_name(
     """Return the author a passive names in the clause of "according to" at `pos` ("according
     to data provided to Syria Direct by the camp administration"): a known name after `by`,
     with the office of it the text names ("by the camps office of the Autonomous
-    Administration")."""
+    Administration"); with no known name in the clause, a name as written in capitals ending
+    it, of something said to be made (`made`: "a brief released on Monday by the Euphrates
+    Policy Institute")."""
     mark = CLAUSE.search(ftext, pos, end)
     stop = mark.start() if mark else end
+    if not any(pos <= n.start < stop for n in names):
+        return _made_by(sp, ftext, pos, stop, surface)
     for n in names:
         if not pos <= n.start < stop:
             continue
@@ -178,6 +182,22 @@ def by_name(
                 return written
         return None
     return None
+
+
+def _made_by(
+    sp: Speech, ftext: str, pos: int, stop: int, surface: Callable[[int, int], str]
+) -> str | None:
+    """Return the name as written in capitals after the last `by` of `ftext[pos:stop]` when it
+    ends there and a participle of `made` comes before that `by`."""
+    words = list(_TOKEN.finditer(ftext, pos, stop))
+    k = max((i for i, m in enumerate(words) if m[0] in sp.by), default=-1)
+    if k < 1 or not any(m[0] in sp.made for m in words[:k]):
+        return None
+    written = surface(words[k].end(), stop)
+    m = _CAPITALISED.match(written)
+    if m is None or written[m.end() :].strip():
+        return None
+    return " ".join(m.group(1).split())
 
 
 def official_end(sp: Speech, ftext: str, n: lexicon.Hit) -> int:

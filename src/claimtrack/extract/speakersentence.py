@@ -114,7 +114,7 @@ def find_speaker(
         for n in names:
             if n.start >= acc.end and gap_words(ftext, acc.end, n.start) <= 5:
                 return remember(persons, ftext, n, official(sp, starts, n, acc.end)), True
-        if sp.by and names and surface is not None:
+        if sp.by and surface is not None:
             by = by_name(sp, ftext, acc.end, end, names, surface)
             if by:
                 return by, True

@@ -88,6 +88,7 @@ class Speech:
     by: frozenset[str]  # "figures released by X": X is the author
     # "data compiled by [the]": a known name after it is the author of the figures
     authored: re.Pattern[str] | None
+    made: frozenset[str]  # the participles of `authored` ("released", "compiled")
     contrast: re.Pattern[str] | None  # a sentence opening with these sets another party
     indefinite: frozenset[str]  # a clause opening with these has a subject of its own ("a")
     forms_of: dict[str, tuple[str, ...]]  # a known name -> its forms, folded
@@ -165,6 +166,9 @@ def speech(lang: str) -> Speech:
         forms_of={k: tuple(lexicon.fold_form(f) for f in fs) for k, fs in names.items()},
         by=frozenset(lexicon.fold_form(f) for f in data.get("by", [])),
         authored=_authored(data.get("authored", {})),
+        made=frozenset(
+            lexicon.fold_form(f) for f in data.get("authored", {}).get("participles", [])
+        ),
         contrast=(
             re.compile(
                 rf"(?:{lexicon.alternation(lexicon.fold_form(f) for f in data['contrast'])})(?!\w)"
