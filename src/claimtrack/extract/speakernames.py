@@ -283,7 +283,10 @@ def according_new(
 
 
 def is_unnamed(sp: Speech, name: str) -> bool:
-    """Whether `name` is one `unnamed_source` gives ("Iraqi security official")."""
+    """Whether `name` is one `unnamed_source` gives ("Iraqi security official") or a group
+    named by what it is (`groups`: "aid workers")."""
+    if name in sp.groups:
+        return True
     *adjectives, noun = name.split()
     return (
         noun in sp.unnamed_names[0]

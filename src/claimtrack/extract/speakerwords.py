@@ -72,6 +72,9 @@ class Speech:
     # the English words of `unnamed`: nouns, `who`, and `who` with `what`
     unnamed_names: tuple[frozenset[str], frozenset[str], frozenset[str]]
     anonymous: frozenset[str]
+    # a group named by what it is ("aid workers"), right before a speech verb (`groups`)
+    group_before: re.Pattern[str] | None
+    groups: frozenset[str]
     carry: frozenset[str]
     # A sentence with no speech verb between two of one speaker is theirs when it opens with
     # a word of `between_opens`, or with any word but one of `between_not` (`between_any`).
@@ -152,6 +155,15 @@ def speech(lang: str) -> Speech:
             | frozenset(data.get("unnamed", {}).get("what", {})),
         ),
         anonymous=frozenset(lexicon.fold_form(f) for f in data.get("anonymous", [])),
+        group_before=(
+            re.compile(
+                rf"(?<!\w)({lexicon.alternation(lexicon.fold_form(f) for f in data['groups'])})"
+                r"\s+$"
+            )
+            if data.get("groups")
+            else None
+        ),
+        groups=frozenset(lexicon.fold_form(f) for f in data.get("groups", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
         between_any=bool(data.get("between", {}).get("any", False)),
         between_opens=frozenset(
