@@ -200,6 +200,28 @@ def _made_by(
     return " ".join(m.group(1).split())
 
 
+def national_alone(
+    sp: Speech, ftext: str, verbs: list[lexicon.Hit], start: int, end: int
+) -> str | None:
+    """Return "<nationality> <body>" for a country's body named alone right before or after a
+    speech verb ("..., the foreign ministry said", "said the government") when the sentence
+    `ftext[start:end]` names one country only, by a nationality or a name of `countries`."""
+    assert sp.national_before is not None and sp.national_after is not None
+    for v in verbs:
+        m = sp.national_before.search(ftext, max(start, v.start - 40), v.start)
+        m = m or sp.national_after.match(ftext, v.end, end)
+        if m is None:
+            continue
+        countries = {
+            sp.nationality_of[" ".join(c[1].split())]
+            for c in sp.nationality.finditer(ftext, start, end)
+        }
+        if len(countries) != 1:
+            return None
+        return f"{countries.pop()} {sp.alone_body[' '.join(m[1].split())]}"
+    return None
+
+
 def official_end(sp: Speech, ftext: str, n: lexicon.Hit) -> int:
     """Return where "official" after a name hit ends ("UN official"), else the hit's end."""
     m = _WORD_AFTER.match(ftext, n.end)

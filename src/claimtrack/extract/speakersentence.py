@@ -25,6 +25,7 @@ from claimtrack.extract.speakernames import (
     has_known_person,
     known_person,
     named_after,
+    national_alone,
     official,
     official_end,
     personal_name,
@@ -177,6 +178,10 @@ def find_speaker(
                 d = gap_words(ftext, n.end, v.start) + 1
             if d <= 6 and (best is None or d < best[0]):
                 best = (d, remember(persons, ftext, n, official(sp, starts, n, start)))
+    if sp.national_before is not None and (best is None or best[0] > 1):
+        national = national_alone(sp, ftext, verbs, start, end)
+        if national:
+            return national, True  # "France repatriated ..., the foreign ministry said"
     person = personal_name(original, sp, persons)
     if best and (person is None or best[0] <= 1):
         return best[1], True

@@ -72,6 +72,14 @@ class Speech:
     # the English words of `unnamed`: nouns, `who`, and `who` with `what`
     unnamed_names: tuple[frozenset[str], frozenset[str], frozenset[str]]
     anonymous: frozenset[str]
+    # A country's body named alone right before or after a speech verb ("the government":
+    # `national.alone`, group 1 the form), the body of each form, and the nationalities and
+    # country names (`national.countries`) that say which country's (group 1: folded form)
+    national_before: re.Pattern[str] | None
+    national_after: re.Pattern[str] | None
+    alone_body: dict[str, str]
+    nationality: re.Pattern[str]
+    nationality_of: dict[str, str]
     # a group named by what it is ("aid workers"), right before a speech verb (`groups`)
     group_before: re.Pattern[str] | None
     groups: frozenset[str]
@@ -163,6 +171,7 @@ def speech(lang: str) -> Speech:
             if data.get("groups")
             else None
         ),
+        **_national_alone(data.get("national", {})),
         groups=frozenset(lexicon.fold_form(f) for f in data.get("groups", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
         between_any=bool(data.get("between", {}).get("any", False)),
@@ -218,6 +227,32 @@ def _authored(data: dict) -> re.Pattern[str] | None:
     nouns = lexicon.alternation(lexicon.fold_form(f) for f in data["nouns"])
     made = lexicon.alternation(lexicon.fold_form(f) for f in data["participles"])
     return re.compile(rf"(?<!\w)(?:{nouns})\s+(?:\w+\s+){{0,2}}?(?:{made})\s+by\s+(?:the\s+)?")
+
+
+def _national_alone(national: dict) -> dict:
+    """Return the `Speech` fields that read a country's body named alone (`national.alone`)."""
+    alone_body = {
+        lexicon.fold_form(form.format(body=b)): body
+        for body, forms in national.get("bodies", {}).items()
+        for b in forms
+        for form in national.get("alone", [])
+    }
+    nationality_of = {
+        lexicon.fold_form(f): nat
+        for table in ("nationalities", "countries")
+        for nat, forms in national.get(table, {}).items()
+        for f in forms
+    }
+    forms = lexicon.alternation(alone_body) if alone_body else None
+    return {
+        "national_before": re.compile(rf"(?<!\w)({forms}),?\s+$") if forms else None,
+        "national_after": re.compile(rf"\s+({forms})(?!\w)") if forms else None,
+        "alone_body": alone_body,
+        "nationality": re.compile(
+            rf"(?<!\w)({lexicon.alternation(nationality_of) if nationality_of else '(?!)'})(?!\w)"
+        ),
+        "nationality_of": nationality_of,
+    }
 
 
 def _forms_to_keys(table: dict[str, list[str]]) -> dict[str, str]:
