@@ -205,20 +205,20 @@ def national_alone(
 ) -> str | None:
     """Return "<nationality> <body>" for a country's body named alone right before or after a
     speech verb ("..., the foreign ministry said", "said the government") when the sentence
-    `ftext[start:end]` names one country only, by a nationality or a name of `countries`."""
+    `ftext[start:end]` names one nationality only."""
     assert sp.national_before is not None and sp.national_after is not None
     for v in verbs:
         m = sp.national_before.search(ftext, max(start, v.start - 40), v.start)
         m = m or sp.national_after.match(ftext, v.end, end)
         if m is None:
             continue
-        countries = {
+        nationalities = {
             sp.nationality_of[" ".join(c[1].split())]
             for c in sp.nationality.finditer(ftext, start, end)
         }
-        if len(countries) != 1:
+        if len(nationalities) != 1:
             return None
-        return f"{countries.pop()} {sp.alone_body[' '.join(m[1].split())]}"
+        return f"{nationalities.pop()} {sp.alone_body[' '.join(m[1].split())]}"
     return None
 
 

@@ -73,8 +73,8 @@ class Speech:
     unnamed_names: tuple[frozenset[str], frozenset[str], frozenset[str]]
     anonymous: frozenset[str]
     # A country's body named alone right before or after a speech verb ("the government":
-    # `national.alone`, group 1 the form), the body of each form, and the nationalities and
-    # country names (`national.countries`) that say which country's (group 1: folded form)
+    # `national.alone`, group 1 the form), the body of each form, and the nationalities that
+    # say which country's (group 1: the folded form)
     national_before: re.Pattern[str] | None
     national_after: re.Pattern[str] | None
     alone_body: dict[str, str]
@@ -239,8 +239,7 @@ def _national_alone(national: dict) -> dict:
     }
     nationality_of = {
         lexicon.fold_form(f): nat
-        for table in ("nationalities", "countries")
-        for nat, forms in national.get(table, {}).items()
+        for nat, forms in national.get("nationalities", {}).items()
         for f in forms
     }
     forms = lexicon.alternation(alone_body) if alone_body else None
