@@ -22,6 +22,7 @@ CLAUSE = re.compile(r"[,\u060c;\u061b:]|(?<![A-Z])\.")
 _WORD_AFTER = re.compile(r"\s+(\w+)([,.;:\u060c\u061b]|$)?\s*")
 _APPOSED_END = re.compile(r"\s*[,\u060c]")  # the comma closing an apposition
 _TOKEN = re.compile(r"\S+")
+_MARKS = ",\u060c.:"  # the clause marks that end a cued subject (`Speech.opens`)
 
 
 def gap_words(ftext: str, a: int, b: int) -> int:
@@ -206,7 +207,7 @@ def national_alone(
     """Return "<nationality> <body>" for a country's body named alone right before or after a
     speech verb ("..., the foreign ministry said", "said the government") when the sentence
     `ftext[start:end]` names one nationality only."""
-    assert sp.national_before is not None and sp.national_after is not None
+    assert sp.national_before and sp.national_after and sp.nationality
     for v in verbs:
         m = sp.national_before.search(ftext, max(start, v.start - 40), v.start)
         m = m or sp.national_after.match(ftext, v.end, end)
@@ -383,13 +384,12 @@ def known_person(
 def has_known_person(sp: Speech, ftext: str, start: int, end: int) -> bool:
     """Whether two words in a row of `ftext[start:end]` are words of personal names the data
     knows (`known_person` may find one there)."""
-    if not sp.latin:
+    words = ftext[start:end].split()
+    if sp.latin_words.isdisjoint(words):  # (its words, and with a clause mark after them)
         return False
+    words = [w.rstrip(_MARKS) for w in words]
     latin = sp.latin
-    return any(
-        f"{a} {b}" in latin or (a in latin and b in latin)
-        for a, b in pairwise(ftext[start:end].split())
-    )
+    return any(f"{a} {b}" in latin or (a in latin and b in latin) for a, b in pairwise(words))
 
 
 def _latin_words(sp: Speech, words: list[str]) -> list[str] | None:
@@ -414,6 +414,8 @@ def in_latin(sp: Speech, name: str) -> str:
     """Return a personal name of two words or more written in Arabic script in Latin letters
     ("همرين حسن" -> "Hemrin Hassan") when every word of it, or pair ("عبد الكريم"), is in
     `latin`; else `name` as it is."""
+    if name.isascii():
+        return name  # already in Latin letters (a known name's, or as written)
     words = [lexicon.fold_form(w) for w in name.split()]
     latin = _latin_words(sp, words) if len(words) >= 2 else None
     return " ".join(latin) if latin else name

@@ -70,6 +70,9 @@ def find_speaker(
     according = starts.find(sp.according, start, end)
     verbs = starts.find(sp.verbs, start, end)
     names = None
+    # whether a personal name the data knows the words of may be in it (`known_person`; None:
+    # not asked yet)
+    knows: bool | None = None if sp.latin else False
     if (according or verbs) and named_only and previous is None and original == "":
         # Every way below of naming a speaker needs a known name or title, a personal name
         # (written in Latin letters, or in words the data knows), a word a person is known by
@@ -80,7 +83,7 @@ def find_speaker(
             not names
             and starts.first(sp.titles, start, end) is None
             and not any(last in ftext[start:end] for last in persons)
-            and not has_known_person(sp, ftext, start, end)
+            and not (knows := has_known_person(sp, ftext, start, end))
             and (not persons or surface is None or not _CAPITAL.search(surface(start, end)))
         ):
             return None, False
@@ -105,8 +108,10 @@ def find_speaker(
         original = surface(start, end)
     for cue in [*according, *verbs]:
         found = named_after(sp, starts, cue.end, end, names, surface, persons)
-        if found is None:
-            found = known_person(sp, ftext, cue.end, end, names, surface, persons)
+        if found is None and knows is not False:
+            knows = knows or has_known_person(sp, ftext, start, end)
+            if knows:
+                found = known_person(sp, ftext, cue.end, end, names, surface, persons)
         if found:
             return found, True
     if named_only and previous is None and not names and not persons and original == "":

@@ -78,7 +78,7 @@ class Speech:
     national_before: re.Pattern[str] | None
     national_after: re.Pattern[str] | None
     alone_body: dict[str, str]
-    nationality: re.Pattern[str]
+    nationality: re.Pattern[str] | None
     nationality_of: dict[str, str]
     # a group named by what it is ("aid workers"), right before a speech verb (`groups`)
     group_before: re.Pattern[str] | None
@@ -106,6 +106,8 @@ class Speech:
     weak: lexicon.Lexicon
     # a personal name's words (folded; one or two) -> their Latin letters (`persons.latin`)
     latin: dict[str, str]
+    # every word of `latin`'s keys, also with a clause mark after it ("مصطفى،")
+    latin_words: frozenset[str]
     addressees: frozenset[str]  # "لوكالتنا": who a speaker tells, before the reported speech
     background: lexicon.Lexicon  # a clause opening so describes a place in passing
     # Where a form of any lexicon above begins (`lexicon.lookahead`, for `Starts`);
@@ -206,10 +208,7 @@ def speech(lang: str) -> Speech:
             lexicon.fold_form(f) for f in _lang.load(lang)["claims"]["units"]["function"]
         ),
         addressees=frozenset(lexicon.fold_form(f) for f in data.get("addressees", [])),
-        latin={
-            lexicon.fold_form(k): v
-            for k, v in _lang.load(lang).get("persons", {}).get("latin", {}).items()
-        },
+        **_latin(_lang.load(lang).get("persons", {}).get("latin", {})),
     )
     # `Starts.find` finds only words of the lexicons `starts` is built from: every one.
     every = {f.name for f in fields(Speech) if isinstance(getattr(sp, f.name), lexicon.Lexicon)}
@@ -229,6 +228,14 @@ def _authored(data: dict) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{nouns})\s+(?:\w+\s+){{0,2}}?(?:{made})\s+by\s+(?:the\s+)?")
 
 
+def _latin(table: dict[str, str]) -> dict:
+    """Return the `Speech` fields of personal names in Latin letters (`persons.latin`)."""
+    latin = {lexicon.fold_form(k): v for k, v in table.items()}
+    words = {w for k in latin for w in k.split()}
+    marked = {w + mark for w in words for mark in ",\u060c.:"}
+    return {"latin": latin, "latin_words": frozenset(words | marked)}
+
+
 def _national_alone(national: dict) -> dict:
     """Return the `Speech` fields that read a country's body named alone (`national.alone`)."""
     alone_body = {
@@ -242,14 +249,20 @@ def _national_alone(national: dict) -> dict:
         for nat, forms in national.get("nationalities", {}).items()
         for f in forms
     }
-    forms = lexicon.alternation(alone_body) if alone_body else None
+    if not alone_body or not nationality_of:
+        return {
+            "national_before": None,
+            "national_after": None,
+            "alone_body": {},
+            "nationality": None,
+            "nationality_of": {},
+        }
+    forms = lexicon.alternation(alone_body)
     return {
-        "national_before": re.compile(rf"(?<!\w)({forms}),?\s+$") if forms else None,
-        "national_after": re.compile(rf"\s+({forms})(?!\w)") if forms else None,
+        "national_before": re.compile(rf"(?<!\w)({forms}),?\s+$"),
+        "national_after": re.compile(rf"\s+({forms})(?!\w)"),
         "alone_body": alone_body,
-        "nationality": re.compile(
-            rf"(?<!\w)({lexicon.alternation(nationality_of) if nationality_of else '(?!)'})(?!\w)"
-        ),
+        "nationality": re.compile(rf"(?<!\w)({lexicon.alternation(nationality_of)})(?!\w)"),
         "nationality_of": nationality_of,
     }
 
