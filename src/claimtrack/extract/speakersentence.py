@@ -183,6 +183,12 @@ def find_speaker(
                 d = gap_words(ftext, n.end, v.start) + 1
             if d <= 6 and (best is None or d < best[0]):
                 best = (d, remember(persons, ftext, n, official(sp, starts, n, start)))
+    if best is None and names and sp.possessive_before is not None:
+        for v in verbs:
+            part = sp.possessive_before.search(ftext, max(start, v.start - 60), v.start)
+            bodies = {n.key for n in names if n.end <= v.start}
+            if part and len(bodies) == 1:
+                return bodies.pop(), True  # "The SDF ..., the force's media center said"
     if sp.national_before is not None and (best is None or best[0] > 1):
         national = national_alone(sp, ftext, verbs, start, end)
         if national:

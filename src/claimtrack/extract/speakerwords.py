@@ -80,6 +80,8 @@ class Speech:
     alone_body: dict[str, str]
     nationality: re.Pattern[str] | None
     nationality_of: dict[str, str]
+    # "the force's media center" right before a speech verb: the body named before (`possessive`)
+    possessive_before: re.Pattern[str] | None
     # a group named by what it is ("aid workers"), right before a speech verb (`groups`)
     group_before: re.Pattern[str] | None
     groups: frozenset[str]
@@ -174,6 +176,14 @@ def speech(lang: str) -> Speech:
             else None
         ),
         **_national_alone(data.get("national", {})),
+        possessive_before=(
+            re.compile(
+                rf"(?<!\w)(?:{lexicon.alternation(map(lexicon.fold_form, data['possessive']))})"
+                r"(?:\s+[\w-]+){1,3}\s+$"
+            )
+            if data.get("possessive")
+            else None
+        ),
         groups=frozenset(lexicon.fold_form(f) for f in data.get("groups", [])),
         carry=frozenset(lexicon.fold_form(f) for f in data.get("carry", [])),
         between_any=bool(data.get("between", {}).get("any", False)),
