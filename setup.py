@@ -1,4 +1,4 @@
-"""Build hook: compile the numeral engine with mypyc where it can (README, "Why mypyc").
+"""Build hook: compile the numeral engine with mypyc where it can (README, Dependencies).
 
 The .py files stay the source of truth. Without mypyc or a C compiler, or with
 CLAIMTRACK_PURE=1, the same modules install as plain Python and behave the same.
@@ -11,7 +11,7 @@ import sys
 
 from setuptools import setup
 
-# Hot, fully typed, self-contained modules; `tests/test_compiled.py` reports which mode runs.
+# Hot, fully typed modules (Makefile's NATIVE lists them too); `make bench` says which mode ran.
 COMPILED = [
     f"src/claimtrack/extract/{name}.py"
     for name in ("normalize", "numwords", "numtokens", "numkinds", "numdates", "numerals")
@@ -19,13 +19,14 @@ COMPILED = [
 
 
 def ext_modules() -> list:
+    """Return the mypyc extensions of COMPILED, or none (pure Python) when that cannot work."""
     if os.environ.get("CLAIMTRACK_PURE"):
         return []
     try:
         from mypyc.build import mypycify
 
         exts = mypycify(COMPILED, opt_level="3", group_name="claimtrack.extract.native")
-    except (ImportError, SystemExit, Exception) as e:  # mypyc exits on a type error
+    except (Exception, SystemExit) as e:  # no mypy, or mypyc exits on a type error
         print(f"claimtrack: not compiling with mypyc ({e!r}); pure Python", file=sys.stderr)
         return []
     for ext in exts:
