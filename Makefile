@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= claims.db
 
 # The modules setup.py compiles with mypyc: an edit reinstalls, which compiles them again.
-NATIVE := $(addprefix src/claimtrack/extract/,normalize.py numwords.py numtokens.py numkinds.py numdates.py numerals.py)
+NATIVE := $(filter-out %/__init__.py,$(wildcard src/claimtrack/extract/*.py))
 
 .PHONY: demo test test-slow lint fmt bench clean
 

@@ -136,7 +136,8 @@ def build_claims(
     sources: list[TimeExpr | None] = []
     anchor: str | None = None  # as-of of the previous sentence
     anchor_speaker: str | None = None  # the speaker of that sentence
-    stated: tuple[str, str] | None = None  # (speaker, day) of the last dated statement
+    # (speaker, day) of the last dated statement (a day `said` has, though its type allows None)
+    stated: tuple[str, str | None] | None = None
     prev_teller: str | None = None  # who tells the sentence before (see `teller`)
     prev_si = -1  # that sentence
     last_claim: Claim | None = None
@@ -211,7 +212,9 @@ def build_claims(
                 and claimtime.opens_clause(ft, *clauses[tc], words.opens, words.joins)
             )
             speech = [
-                t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
+                t
+                for t in sent_times
+                if t.kind in ("weekday", "relative") and len(t.value or "") == 10
             ]
             speech_at = {t.fstart for t in speech if claimtime.after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
@@ -261,10 +264,10 @@ def build_claims(
             )  # fmt: skip
             prev_close = False
             if prev_metric is not None:
-                gap = ft[prev_end : fig.fstart].split()
-                prev_close = 0 < len(gap) <= (6 if prev_metric in claimtime.EVENTS else 3) and any(
-                    w in words.joins or words.glued_join.match(w) for w in gap
-                )
+                between = ft[prev_end : fig.fstart].split()
+                prev_close = 0 < len(between) <= (
+                    6 if prev_metric in claimtime.EVENTS else 3
+                ) and any(w in words.joins or words.glued_join.match(w) for w in between)
             # the times right after the figures before and after: theirs, when this one has
             # another ("from 10,000 last December to 73,000 in April", "300 مقابل 200 في 2022")
             owned = set()
@@ -273,7 +276,9 @@ def build_claims(
                     prev_end if k else None,
                     figs[k + 1].fend if k + 1 < len(figs) else None,
                 ):
-                    j = bisect_left(t_starts, end, t0, ti) if end is not None else ti
+                    if end is None:
+                        continue
+                    j = bisect_left(t_starts, end, t0, ti)
                     if j < ti and claimtime.right_after(
                         ft, end, times[j]
                     ):  # (only the first can be)
@@ -591,10 +596,10 @@ def _refine(
         return claims
     out = []
     for claim, src in zip(claims, sources, strict=True):
-        if src is not None and src.kind == "relative" and len(src.value) == 7:
+        if src is not None and src.kind == "relative" and len(src.value or "") == 7:
             for p in periods:
                 if p.fstart > src.fend and p.fstart - src.fend < 600 and p.start:
-                    if p.start[:7] == src.value or p.value[:7] == src.value:
+                    if p.start[:7] == src.value or (p.value or "")[:7] == src.value:
                         claim = _replace(claim, as_of=p.value, as_of_start=p.start)
                     break
         out.append(claim)
