@@ -115,7 +115,7 @@ def extraction(data: Path, *, limit: int) -> dict[str, object]:
     from claimtrack.extract import extract, numerals
 
     records = [r for r, _ in zip(_records(data), range(limit), strict=False)]
-    # whether setup.py compiled the numeral engine with mypyc (a .so, not the .py)
+    # whether setup.py compiled the extraction core with mypyc (a .so, not the .py)
     compiled = not numerals.__file__.endswith(".py")
     out: dict[str, object] = {"articles": len(records), "compiled": compiled}
     for lang in ("ar", "en", "all"):
