@@ -136,8 +136,7 @@ def build_claims(
     sources: list[TimeExpr | None] = []
     anchor: str | None = None  # as-of of the previous sentence
     anchor_speaker: str | None = None  # the speaker of that sentence
-    # (speaker, day) of the last dated statement (a day `said` has, though its type allows None)
-    stated: tuple[str, str | None] | None = None
+    stated: tuple[str, str] | None = None  # (speaker, day) of the last dated statement
     prev_teller: str | None = None  # who tells the sentence before (see `teller`)
     prev_si = -1  # that sentence
     last_claim: Claim | None = None
@@ -231,7 +230,7 @@ def build_claims(
                 )
             ]
             speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
-            if speaker is not None and said:
+            if speaker is not None and said and said[0].value:  # (each of `said` has a value)
                 stated = (speaker, said[0].value)
         # With no time of its own, a figure of the speaker of the last dated statement takes
         # its day ("said on Monday ... He added that ..."); an event takes the last sentence's

@@ -125,7 +125,8 @@ def speech(lang: str) -> Speech:
     data = _lang.load(lang)["claims"]["speakers"]
     opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
     names = _names(data)
-    # each a Lexicon, passed to the Speech field of its name (Any: mypy types `**` by value)
+    # each a Lexicon, for the Speech field of its name (Any: mypy checks a `**` dict's values
+    # against every field)
     lexicons: dict[str, Any] = {
         "names": lexicon.build(names),
         "verbs": lexicon.words(data["verbs"]),
