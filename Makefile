@@ -5,9 +5,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= claims.db
 
+# The modules setup.py compiles with mypyc: an edit reinstalls, which compiles them again.
+NATIVE := $(filter-out %/__init__.py,$(wildcard src/claimtrack/extract/*.py))
+
 .PHONY: demo test test-slow lint fmt bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py $(NATIVE)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -36,4 +39,5 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache bench/out
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache bench/out
+	rm -f src/claimtrack/extract/*.so

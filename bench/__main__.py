@@ -112,10 +112,12 @@ def extraction(data: Path, *, limit: int) -> dict[str, object]:
     """Extraction MB/s on one core (Arabic, English, all) against a bare regex digit pass."""
     import regex
 
-    from claimtrack.extract import extract
+    from claimtrack.extract import extract, numerals
 
     records = [r for r, _ in zip(_records(data), range(limit), strict=False)]
-    out: dict[str, object] = {"articles": len(records)}
+    # whether setup.py compiled the extraction core with mypyc (a .so, not the .py)
+    compiled = not numerals.__file__.endswith(".py")
+    out: dict[str, object] = {"articles": len(records), "compiled": compiled}
     for lang in ("ar", "en", "all"):
         texts = [r for r in records if lang in ("all", r["lang"])]
         mb = sum(len(r["text"].encode("utf-8")) for r in texts) / 1e6
@@ -408,7 +410,8 @@ def table(r: dict) -> str:
             e = ex[lang]
             rows.append(
                 (
-                    f"extraction {profile} {lang}, 1 core",
+                    f"extraction {profile} {lang}, 1 core"
+                    + (", mypyc" if ex.get("compiled") else ", pure Python"),
                     f"{e['extract_mb_s']:.1f} MB/s",
                     f"regex \\d+ {e['regex_mb_s']:.1f} MB/s",
                     f"{e['ratio']:.1f}x slower",

@@ -6,8 +6,10 @@ database, the clock, the environment or stdout.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
+from importlib.machinery import EXTENSION_SUFFIXES
 from typing import TYPE_CHECKING
 
 from claimtrack.model import Claim
@@ -16,6 +18,31 @@ if TYPE_CHECKING:
     from claimtrack.extract.entities import Gazetteer
 
 __all__ = ["detect_lang", "extract"]
+
+
+def stale_compiled() -> list[str]:
+    """Return the modules here compiled by mypyc (setup.py) before their source last changed."""
+    here, suffix = os.path.dirname(__file__), EXTENSION_SUFFIXES[0]
+    stale = []
+    for name in os.listdir(here):
+        module = name.removesuffix(suffix)
+        source = os.path.join(here, module + ".py")
+        # (1 s of slack: a wheel install writes both in any order)
+        if (
+            name != module
+            and os.path.exists(source)
+            and os.path.getmtime(source) > os.path.getmtime(os.path.join(here, name)) + 1
+        ):
+            stale.append(module)
+    return stale
+
+
+# A compiled module older than its .py would run the old code instead of the edited one.
+if _stale := stale_compiled():
+    raise ImportError(
+        f"claimtrack.extract: {', '.join(sorted(_stale))} compiled before their last edit;"
+        " run `make` to rebuild (or delete src/claimtrack/extract/*.so for pure Python)"
+    )
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -211,7 +211,9 @@ def build_claims(
                 and claimtime.opens_clause(ft, *clauses[tc], words.opens, words.joins)
             )
             speech = [
-                t for t in sent_times if t.kind in ("weekday", "relative") and len(t.value) == 10
+                t
+                for t in sent_times
+                if t.kind in ("weekday", "relative") and len(t.value or "") == 10
             ]
             speech_at = {t.fstart for t in speech if claimtime.after_verb(ft, s, t.fstart, lang)}
             semis = [m.start() for m in _SEMICOLON.finditer(ft, s, e)]
@@ -228,7 +230,7 @@ def build_claims(
                 )
             ]
             speech_at.update(t.fstart for t in said)  # (not a figure's own time if it has one)
-            if speaker is not None and said:
+            if speaker is not None and said and said[0].value:  # (each of `said` has a value)
                 stated = (speaker, said[0].value)
         # With no time of its own, a figure of the speaker of the last dated statement takes
         # its day ("said on Monday ... He added that ..."); an event takes the last sentence's
@@ -261,10 +263,10 @@ def build_claims(
             )  # fmt: skip
             prev_close = False
             if prev_metric is not None:
-                gap = ft[prev_end : fig.fstart].split()
-                prev_close = 0 < len(gap) <= (6 if prev_metric in claimtime.EVENTS else 3) and any(
-                    w in words.joins or words.glued_join.match(w) for w in gap
-                )
+                between = ft[prev_end : fig.fstart].split()
+                prev_close = 0 < len(between) <= (
+                    6 if prev_metric in claimtime.EVENTS else 3
+                ) and any(w in words.joins or words.glued_join.match(w) for w in between)
             # the times right after the figures before and after: theirs, when this one has
             # another ("from 10,000 last December to 73,000 in April", "300 مقابل 200 في 2022")
             owned = set()
@@ -273,7 +275,9 @@ def build_claims(
                     prev_end if k else None,
                     figs[k + 1].fend if k + 1 < len(figs) else None,
                 ):
-                    j = bisect_left(t_starts, end, t0, ti) if end is not None else ti
+                    if end is None:
+                        continue
+                    j = bisect_left(t_starts, end, t0, ti)
                     if j < ti and claimtime.right_after(
                         ft, end, times[j]
                     ):  # (only the first can be)
@@ -591,10 +595,10 @@ def _refine(
         return claims
     out = []
     for claim, src in zip(claims, sources, strict=True):
-        if src is not None and src.kind == "relative" and len(src.value) == 7:
+        if src is not None and src.kind == "relative" and len(src.value or "") == 7:
             for p in periods:
                 if p.fstart > src.fend and p.fstart - src.fend < 600 and p.start:
-                    if p.start[:7] == src.value or p.value[:7] == src.value:
+                    if p.start[:7] == src.value or (p.value or "")[:7] == src.value:
                         claim = _replace(claim, as_of=p.value, as_of_start=p.start)
                     break
         out.append(claim)

@@ -274,10 +274,12 @@ def build(table: Mapping[str, Iterable[str]], *, clitics: bool | None = None) ->
     seqs = [[*f, _END] for f in sorted(exact, key=len, reverse=True)]
     seqs += [list(f) for f in sorted(prefix, key=len, reverse=True)]
     with_clitics = has_arabic if clitics is None else clitics
-    pro = _proclitics() if with_clitics else None
-    lead = pro.pattern if pro else ""
+    clitics_of = _proclitics() if with_clitics else None
+    lead = clitics_of.pattern if clitics_of else ""
     # The look-ahead on every first letter lets most word starts fail in one step.
-    firsts = {s[0] for s in seqs} | (set(pro.conj + pro.prep) if pro else set())
+    firsts = {s[0] for s in seqs} | (
+        set(clitics_of.conj + clitics_of.prep) if clitics_of else set()
+    )
     guard = "(?=[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "])"
     pattern = re.compile(rf"(?<!\w){guard}{lead}({_root(seqs)})\w*")
     keys = {**prefix, **exact}

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
@@ -29,6 +29,8 @@ from claimtrack.extract.claimtime import opens_clause
 from claimtrack.model import Kind, Metric, Numeral, Qualifier
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from claimtrack.extract.entities import Gazetteer
 
 EVENTS = ("killed", "captured", "repatriated", "detainees")
@@ -113,7 +115,7 @@ def _rules(lang: str) -> Rules:
     return _compile(lang, {})
 
 
-def _compile(lang: str, extra: dict) -> Rules:
+def _compile(lang: str, extra: Mapping[str, Mapping[str, tuple[str, ...]]]) -> Rules:
     data = _lang.load(lang)["claims"]
     before: dict[str, list[str]] = {}
     after: dict[str, list[str]] = {}
@@ -174,7 +176,7 @@ class Seen:
     """Loose matches of one article, found on first need, so that a search over a long
     window (a sentence of thousands of figures) is skipped when nothing in it can hit."""
 
-    LONG = 2000  # shorter windows are searched directly
+    LONG: ClassVar[int] = 2000  # shorter windows are searched directly
 
     def __init__(self, r: Rules, ftext: str) -> None:
         self._lex = {"anaphor": r.loose_anaphor, "events": r.loose_events}
@@ -542,9 +544,10 @@ def _across_apposition(r: Rules, ftext: str, fend: int) -> str | None:
     for _ in range(3):
         # a longer part is no apposition; the number's noun phrase is four words at most
         end = min(len(ftext), pos + (_HEAD_REACH if first else _SEGMENT_REACH))
-        if first and (quick := _SEPARATOR.search(ftext, pos, end)) is None:
+        quick = _SEPARATOR.search(ftext, pos, end) if first else None
+        if first and quick is None:
             return None
-        sep = _APPOSITION.search(ftext, max(pos, quick.start() - 1) if first else pos, end)
+        sep = _APPOSITION.search(ftext, max(pos, quick.start() - 1) if quick else pos, end)
         if sep is None and first:
             return None
         seg_end = sep.start() if sep else end
@@ -686,7 +689,12 @@ def decide(
         return (Metric.CAMP_POPULATION if camp_known else Metric.OTHER), unit
     if not reading.has_noun and reading.has_anaphor and anaphor_metric is not None:
         return anaphor_metric, unit
-    if prev_close and prev_metric is not None and prev_metric not in (Metric.OTHER, *_OWN):
+    if (
+        prev_close
+        and prev_metric is not None
+        and prev_metric != Metric.OTHER
+        and prev_metric not in _OWN
+    ):
         return prev_metric, unit
     if unit == "family":
         return (Metric.FAMILIES if camp_known else Metric.OTHER), unit

@@ -70,11 +70,11 @@ def date(tk: Tokens, i: int) -> tuple[int, int] | None:
         if alt is not None:
             return (tk.a[alt + 1].val, alt + 1) if _year_after_bracket(tk, alt) else None
         k = i + 1
-        if tk.near(i, k) and tk.a[k].raw is not None and tk.a[k].raw.isdigit():
+        if tk.near(i, k) and (raw := tk.a[k].raw) is not None and raw.isdigit():
             v = tk.a[k].val
             if is_year(tk.a[k]) and not tk.counts_next(k):
                 return v, k
-            if 1 <= v <= 31 and len(tk.a[k].raw) <= 2:
+            if 1 <= v <= 31 and len(raw) <= 2:
                 if _year_after(tk, k, (" ", ",")):
                     return v, k + 1
                 return v, k
@@ -160,10 +160,13 @@ def clock(tk: Tokens, i: int) -> int | None:
 
 
 def _numeric(a: Atom, b: Atom, c: Atom) -> bool:
-    if not (a.raw.isdigit() and b.raw.isdigit() and c.raw.isdigit()):
+    ra, rb, rc = a.raw, b.raw, c.raw
+    if ra is None or rb is None or rc is None:
         return False
-    if len(a.raw) == 4:
+    if not (ra.isdigit() and rb.isdigit() and rc.isdigit()):
+        return False
+    if len(ra) == 4:
         return 1 <= b.val <= 12 and 1 <= c.val <= 31
-    if len(c.raw) in (2, 4) and len(a.raw) <= 2 and len(b.raw) <= 2:
+    if len(rc) in (2, 4) and len(ra) <= 2 and len(rb) <= 2:
         return 1 <= a.val <= 31 and 1 <= b.val <= 31 and (a.val <= 12 or b.val <= 12)
     return False

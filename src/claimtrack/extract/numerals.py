@@ -162,7 +162,7 @@ class _Parser(Tokens):
             elif b.definite and not (parts and parts[-1] == "frac"):
                 ok = False
             elif w.SCALE in br or w.DUAL in br or w.PLURAL in br:
-                s = br.get(w.SCALE) or br.get(w.DUAL) or br.get(w.PLURAL)
+                s: Any = br.get(w.SCALE) or br.get(w.DUAL) or br.get(w.PLURAL)
                 dual = w.DUAL in br and w.SCALE not in br
                 plural = w.SCALE not in br and w.DUAL not in br
                 if s < 100 and not conj and cur and not dual and parts[-1] != "frac":
@@ -299,7 +299,7 @@ class _Parser(Tokens):
         if last is None or not self.near(k, k + 1):
             return False
         r = self.a[k + 1].roles
-        s = r.get(w.SCALE) or r.get(w.DUAL) or r.get(w.PLURAL)
+        s: Any = r.get(w.SCALE) or r.get(w.DUAL) or r.get(w.PLURAL)
         return bool(s) and s >= last
 
     # -- the main loop --------------------------------------------------------------------------

@@ -292,11 +292,11 @@ def identifier_bounds(tk: Tokens, i: int, j: int, value: Any) -> tuple[int, int,
             j += 1
     while (  # "article 421-2-1": the parts of a numbered provision
         j + 1 < tk.n
-        and tk.a[j + 1].raw is not None
+        and (nraw := tk.a[j + 1].raw) is not None
         and tk.a[j + 1].cstart - tk.a[j].end == 1
         and t[tk.a[j].end] == "-"
-        and tk.a[j + 1].raw.isdigit()
-        and len(tk.a[j + 1].raw) <= 3
+        and nraw.isdigit()
+        and len(nraw) <= 3
     ):
         j += 1
     if j > i and all(tk.a[k].raw for k in range(i, j + 1)):

@@ -29,7 +29,8 @@ _CLAUSE_END = re.compile(r",(?<!\d,)|,(?!\d)|\u060c|;|\u061b|:")
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of each non-blank sentence of `text`, in order."""
     spans: list[tuple[int, int]] = []
-    start = _SPACES.match(text).end()  # (a sentence starts with no space, ends with none)
+    lead = _SPACES.match(text)  # (a sentence starts with no space, ends with none)
+    start = lead.end() if lead else 0  # (`\s*` always matches)
     for m in _SENTENCE_END.finditer(text, start):
         at, end = m.start(), m.start(1)
         if text[at] == "\n":  # the sentence ends before it, and before spaces

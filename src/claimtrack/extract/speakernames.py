@@ -77,7 +77,8 @@ def named_after(
         inner = ftext[after : close.start()].split() if close else []
         then = ftext[close.end() : min(end, close.end() + 12)].split()[:1] if close else []
         if (
-            surface is not None
+            close is not None
+            and surface is not None
             and 2 <= len(inner) <= 3
             and then
             and sp.opens_word.fullmatch(then[0])

@@ -69,7 +69,7 @@ class Labels:
         askers = {w for w, (q, n) in tally.items() if n >= 2 and 2 * q >= n}
         if not askers:
             # no interview: a known name before a colon still speaks ("UNHCR: 2,000 left")
-            paragraphs = {}
+            paragraphs: dict[int, str | None] = {}
             for k, a, b, _asks in found:
                 hit = sp.names.match_at(ftext, a, b)
                 if hit is not None and hit[1] == b:
@@ -84,7 +84,7 @@ class Labels:
                 answerers[w] = _label_name(
                     sp, ftext, original, persons, a, b, answerers, tally[w][1]
                 )
-        paragraphs: dict[int, str | None] = {}
+        paragraphs = {}
         for k, a, b, _asks in found:
             w = ftext[a:b]
             if w in askers:

@@ -202,8 +202,8 @@ def find_speaker(
         return best[1], True
     for v in verbs if persons else ():  # "Abbas said", "وأوضح الحسن أن": the last name of a
         before = ftext[max(start, v.start - 30) : v.start].split()[-1:]  # person named before
-        written = surface(v.start - 30, v.start).split()[-1:] if surface and before else []
-        if before and written and written[0][:1].isupper() and before[0] in persons:
+        as_written = surface(v.start - 30, v.start).split()[-1:] if surface and before else []
+        if before and as_written and as_written[0][:1].isupper() and before[0] in persons:
             return persons[before[0]], True
         after = ftext[v.end : v.end + 40].split()[:2]
         if len(after) == 2 and after[0] in persons and sp.opens_word.fullmatch(after[1]):
@@ -283,8 +283,8 @@ def _new_subject(
             lo = max(start, v.start - 100)
             marks = list(map(_MATCH_END, CLAUSE.finditer(ftext, lo, v.start)))
             if marks or lo == start:
-                first = ftext[marks[-1] if marks else lo : v.start].split()[:1]
-                if first and first[0] in sp.indefinite:
+                opening = ftext[marks[-1] if marks else lo : v.start].split()[:1]
+                if opening and opening[0] in sp.indefinite:
                     return True
         lo = max(start, v.start - 40)
         marks = list(map(_MATCH_END, CLAUSE.finditer(ftext, lo, v.start)))

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, fields
 from functools import cache
+from typing import Any
 
 from claimtrack import lang as _lang
 from claimtrack.extract import lexicon
@@ -124,7 +125,9 @@ def speech(lang: str) -> Speech:
     data = _lang.load(lang)["claims"]["speakers"]
     opens = [lexicon.fold_form(f) for f in data.get("opens", [])]
     names = _names(data)
-    lexicons = {
+    # each a Lexicon, for the Speech field of its name (Any: mypy checks a `**` dict's values
+    # against every field)
+    lexicons: dict[str, Any] = {
         "names": lexicon.build(names),
         "verbs": lexicon.words(data["verbs"]),
         "according": lexicon.words(data["according"]),
