@@ -1,7 +1,8 @@
 """The pure extraction core: `extract(text, published=..., lang=...) -> list[Claim]`.
 
-Nothing under this package reads files (other than its packaged data), the network, the
-database, the clock, the environment or stdout.
+Nothing under this package reads files (other than its packaged data, and at import the
+timestamps of its own compiled build, `stale_compiled`), the network, the database, the
+clock, the environment or stdout.
 """
 
 from __future__ import annotations
