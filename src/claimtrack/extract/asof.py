@@ -37,6 +37,19 @@ class TimeExpr:
     # | heading (a day heading the entries of a live page)
     is_explicit: bool = True  # written with a date, month or year (not a relative word)
 
+    # Written out: mypyc compiles this one, the generated dataclass __init__ runs interpreted.
+    def __init__(
+        self,
+        fstart: int,
+        fend: int,
+        value: str | None,
+        start: str | None = None,
+        kind: str = "point",
+        is_explicit: bool = True,
+    ) -> None:
+        self.fstart, self.fend, self.value = fstart, fend, value
+        self.start, self.kind, self.is_explicit = start, kind, is_explicit
+
 
 def _month_before(pub: date, month: int, *, strict: bool) -> int:
     if month < pub.month or (month == pub.month and not strict):

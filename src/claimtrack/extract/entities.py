@@ -136,6 +136,20 @@ class Mention:
     is_dest: bool = False  # a camp named as a destination ("to Roj")
     is_near: bool = False  # a camp named as a landmark ("near al-Hol")
 
+    # Written out: mypyc compiles this one, the generated dataclass __init__ runs interpreted.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        slug: str,
+        kind: str,
+        is_generic: bool = False,
+        is_dest: bool = False,
+        is_near: bool = False,
+    ) -> None:
+        self.start, self.end, self.slug, self.kind = start, end, slug, kind
+        self.is_generic, self.is_dest, self.is_near = is_generic, is_dest, is_near
+
 
 def find_mentions(ftext: str, gaz: Gazetteer) -> list[Mention]:
     """Return the entity mentions of folded `ftext`, joining `A و B` into composites."""

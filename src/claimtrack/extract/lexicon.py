@@ -53,6 +53,10 @@ class Hit:
     end: int
     key: str
 
+    # Written out: mypyc compiles this one, the generated dataclass __init__ runs interpreted.
+    def __init__(self, start: int, end: int, key: str) -> None:
+        self.start, self.end, self.key = start, end, key
+
 
 @cache  # (the same forms recur in many word lists)
 def fold_form(form: str) -> str:

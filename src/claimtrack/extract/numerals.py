@@ -57,6 +57,20 @@ class _Num:
     weak: bool
     frac_only: bool
 
+    # Written out: mypyc compiles this one, the generated dataclass __init__ runs interpreted.
+    def __init__(
+        self,
+        first: int,
+        last: int,
+        value: Any,
+        scaled: bool,
+        last_scale: int | None,
+        weak: bool,
+        frac_only: bool,
+    ) -> None:
+        self.first, self.last, self.value, self.scaled = first, last, value, scaled
+        self.last_scale, self.weak, self.frac_only = last_scale, weak, frac_only
+
 
 class _Parser(Tokens):
     """Grammar over the atoms of one text; `run` returns the numerals in order."""

@@ -42,6 +42,22 @@ class Atom:
     val: Any = None  # digits value
     alt: Any = None  # digits value when a scale follows ("1.500 مليون" -> 1.5)
 
+    # Written out: mypyc compiles this one, the generated dataclass __init__ runs interpreted.
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        cstart: int,
+        roles: dict[str, Any],
+        conj: bool = False,
+        definite: bool = False,
+        raw: str | None = None,
+        val: Any = None,
+        alt: Any = None,
+    ) -> None:
+        self.start, self.end, self.cstart, self.roles = start, end, cstart, roles
+        self.conj, self.definite, self.raw, self.val, self.alt = conj, definite, raw, val, alt
+
 
 def digit_pieces(raw: str) -> list[tuple[int, int, Any, Any]]:
     """Return (offset, end, value, value-if-scale-follows) for a digit run with separators.
