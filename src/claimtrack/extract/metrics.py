@@ -45,8 +45,9 @@ _SEPARATOR = re.compile(r"[,\u060c()\-\u2013\u2014]")  # (a quick test: one may 
 _SENTENCE_END = re.compile(r"[;:!?\u061b\u061f]|\.(?!\d)")
 _SEGMENT_REACH = 120  # characters of a part of an apposition
 _HEAD_REACH = 60  # characters of the number's noun phrase before an apposition
-# A subgroup of these figures keeps their metric ("12,000 detainees, among them 2,000 foreigners").
-_HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
+# Counts of people an event befell (held, killed, taken, returned): a subgroup of one keeps its
+# metric ("12,000 detainees, among them 2,000 foreigners"), and so does "the figure" after one.
+HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 # A subgroup of a camp's total is `other`; money and shares are never passed to a count.
 _TOTALS = (Metric.CAMP_POPULATION, Metric.FAMILIES)
 _OWN = (Metric.FUNDING, Metric.PERCENT)
@@ -663,7 +664,7 @@ def decide(
         cue = reading.alt_cue
     if cue == "residence" and reading.is_combatant:
         return Metric.DETAINEES, unit
-    if cue is None and reading.is_linked and prev_metric is not None and prev_metric in _HELD:
+    if cue is None and reading.is_linked and prev_metric is not None and prev_metric in HELD:
         return prev_metric, unit
     if cue in EVENTS:
         return _METRICS[cue], unit if unit in ("person", "family") else "person"
@@ -705,6 +706,6 @@ def decide(
         and (reading.has_noun or num.value >= _MIN_BARE_TOTAL)
     ):
         return Metric.CAMP_POPULATION, unit
-    if reading.is_compared and prev_metric in _HELD:
+    if reading.is_compared and prev_metric in HELD:
         return prev_metric, unit  # "8,500 detainees, compared with more than 10,000 in 2022"
     return Metric.OTHER, unit
