@@ -27,8 +27,6 @@ from claimtrack.model import Claim, Kind, Metric, Numeral
 _CLAIMABLE = (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
 _SEMICOLON = re.compile("[;\u061b]")
 _CAMPISH = (Metric.CAMP_POPULATION, Metric.FAMILIES, Metric.REPATRIATED)
-# Counts of people an event befell: "the figure" after one of them is another count of it.
-_HELD = (Metric.DETAINEES, Metric.KILLED, Metric.CAPTURED, Metric.REPATRIATED)
 
 
 @dataclass(slots=True)
@@ -191,8 +189,8 @@ def build_claims(
                 head == sentences[si - 1] or metrics.names_residents(rules, ft, *head)
             ):
                 qs, qe = head
-                asked = [m for m in mentions[bisect_right(m_ends, qs) : bisect_left(m_starts, qe)]]
-                asked = [m for m in asked if m.kind == "camp"]
+                within = mentions[bisect_right(m_ends, qs) : bisect_left(m_starts, qe)]
+                asked = [m for m in within if m.kind == "camp"]
         # For `_as_of`: the sentence's times with their clauses, those of speaking, and those
         # right after a speech verb; the semicolons' offsets.
         times_in: list[tuple[TimeExpr, int]] = []
@@ -358,7 +356,7 @@ def build_claims(
             ):
                 last_total = metric
             last_claim = sent_claim = claim
-            if metric in _HELD and unit == "person":
+            if metric in metrics.HELD and unit == "person":
                 last_held = claim
             sent_anchor = as_of
         if sent_anchor is not None:
