@@ -170,13 +170,9 @@ class Lexicon:
         end = len(text) if end is None else end
         if self.pattern is None or end - start < self.shortest:
             return []
-        keys = self.keys
         hits = []
         for m in self.pattern.finditer(text, start, end):
-            core = m[1]  # (`key_of`, inlined)
-            key = keys.get(core)
-            if key is None:
-                key = keys.get(" ".join(core.split()))
+            key = self.key_of(m)
             if key is not None:
                 hits.append((m.start(), m.end(), key))
         return hits
